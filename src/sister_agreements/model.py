@@ -1,0 +1,170 @@
+"""The dataset's objects: frozen, slotted attrs classes holding tuples and enums."""
+
+from __future__ import annotations
+
+import attrs
+
+from sister_agreements.dates import PartialDate
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+
+
+@attrs.frozen
+class Source:
+    """Where the data comes from, and which version of it this is."""
+
+    publisher_ja: str
+    publisher_en: str
+    title_ja: str
+    title_en: str
+    survey_month: str
+    data_version: str
+    schema_version: int
+
+
+@attrs.frozen
+class Listing:
+    """One numbered entry of the report's index, and the sheet (個票) it points to.
+
+    ``key`` is "2-03" for the third entry of ②. ``sheet`` is the key of the sheet
+    that describes the entry; it differs from ``key`` only where the report's
+    index and sheets are in different orders.
+    """
+
+    field: Field
+    number: int
+    page: int
+    relisted: bool
+    index_parties: str
+    index_title: str
+    sheet: str
+    sheet_title: str
+
+    @property
+    def key(self) -> str:
+        """"F-NN": the field number and the two-digit entry number."""
+        return f"{self.field.number}-{self.number:02d}"
+
+
+@attrs.frozen
+class JapaneseParty:
+    """A Japanese local government (or other body) that is party to an agreement."""
+
+    name: str
+    prefecture: str
+    municipality: str | None
+    kind: JapaneseKind
+    lg_code: str | None = None
+    name_en: str | None = None
+
+
+@attrs.frozen
+class ForeignParty:
+    """A foreign local government (or other body) that is party to an agreement."""
+
+    name: str
+    country: str
+    region: str | None
+    locality: str | None
+    kind: ForeignKind
+    region_code: str | None = None
+    name_en: str | None = None
+
+
+@attrs.frozen
+class Country:
+    """A country as the report names it, with its ISO 3166-1 alpha-2 code."""
+
+    code: str
+    name_ja: str
+    short_name_ja: str
+    name_en: str
+
+
+@attrs.frozen
+class DatedEvent:
+    """One date printed under 提携年月日, with its label where the sheet gives one."""
+
+    date: PartialDate
+    label: str | None = None
+
+
+@attrs.frozen
+class Link:
+    """A web page printed under (6) URL, with the note the sheet prints beside it."""
+
+    url: str
+    label: str | None = None
+
+
+@attrs.frozen
+class Contact:
+    """The contact printed under 問い合わせ先; None where the sheet leaves a cell blank."""
+
+    department: str | None
+    phone: str | None
+    email: str | None
+
+
+@attrs.frozen
+class Erratum:
+    """A place where the report contradicts itself, and what the dataset holds instead.
+
+    ``listing`` is the key of the listing concerned, ``item`` the part of it
+    (index, title, parties, date, background, …), ``printed`` what the report
+    prints there, ``dataset`` what the dataset holds, ``evidence`` why.
+    """
+
+    id: str
+    listing: str
+    kind: str
+    item: str
+    printed: str
+    dataset: str
+    evidence: str
+
+
+@attrs.frozen
+class Agreement:
+    """One real agreement, with every listing of it in the report.
+
+    Re-listings (【再掲】) and unmarked duplicates are merged: ``listings`` holds
+    them all, in report order, and ``id`` is the key of the first one.
+    """
+
+    id: str
+    title: str
+    japanese_parties: tuple[JapaneseParty, ...]
+    foreign_parties: tuple[ForeignParty, ...]
+    dates: tuple[DatedEvent, ...]
+    date_text: str
+    background: str
+    activities: str
+    outcomes: str
+    urls: tuple[Link, ...]
+    contacts: tuple[Contact, ...]
+    listings: tuple[Listing, ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """The fields the agreement is listed under, in report order, without repeats."""
+        return tuple(dict.fromkeys(listing.field for listing in self.listings))
+
+    @property
+    def primary_field(self) -> Field:
+        """The field of the agreement's first listing."""
+        return self.listings[0].field
+
+    @property
+    def signed(self) -> PartialDate | None:
+        """The first date printed for the agreement, or None where none is printed."""
+        return self.dates[0].date if self.dates else None
+
+    @property
+    def is_multilateral(self) -> bool:
+        """True where more than one party stands on either side."""
+        return len(self.japanese_parties) > 1 or len(self.foreign_parties) > 1
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The ISO codes of the foreign parties' countries, in order, without repeats."""
+        return tuple(dict.fromkeys(party.country for party in self.foreign_parties))

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import sister_agreements as sa
+from sister_agreements import _codec
+from sister_agreements.dataset import DATA_FILE
+
+
+def test_every_agreement_round_trips_exactly(ds: sa.Dataset) -> None:
+    for agreement in ds:
+        raw = _codec.converter.unstructure(agreement)
+        assert _codec.converter.structure(raw, sa.Agreement) == agreement
+        assert json.loads(json.dumps(raw, ensure_ascii=False)) == raw
+
+
+def test_document_round_trips_to_the_packaged_file(ds: sa.Dataset) -> None:
+    import importlib_resources
+
+    packaged = json.loads(
+        (importlib_resources.files("sister_agreements") / "data" / DATA_FILE).read_bytes()
+    )
+    assert _codec.unstructure_document(ds.source, tuple(ds), ds.errata) == packaged
+
+
+def test_unknown_top_level_key_is_refused(ds: sa.Dataset) -> None:
+    document = _codec.unstructure_document(ds.source, tuple(ds), ds.errata)
+    document["extra"] = []
+    with pytest.raises(ValueError, match="extra"):
+        _codec.structure_document(document)
+
+
+def test_objects_are_immutable(ds: sa.Dataset) -> None:
+    import attrs
+
+    agreement = ds[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        agreement.title = "x"  # type: ignore[misc]
+    assert isinstance(agreement.listings, tuple)
+    assert not hasattr(agreement, "__dict__")

@@ -1,0 +1,70 @@
+"""Build the wheel, install it into a fresh virtual environment and run the suite there,
+with the source tree out of the path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.wheel
+
+if os.environ.get("SISTER_AGREEMENTS_REPO"):
+    pytest.skip("already running against the installed wheel", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+    )
+    (built,) = out.glob("sister_agreements-*.whl")
+    return built
+
+
+def test_wheel_carries_data_and_py_typed(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "sister_agreements/py.typed" in names
+    assert "sister_agreements/data/agreements.json" in names
+    assert not any(name.startswith(("tools/", "tests/", "data-raw/")) for name in names)
+
+
+def test_suite_passes_against_installed_wheel(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", str(wheel), "pytest"], check=True
+    )
+    tests = tmp_path / "tests"
+    shutil.copytree(REPO / "tests", tests)
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env["SISTER_AGREEMENTS_REPO"] = str(REPO)
+    result = subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    location = subprocess.run(
+        [str(python), "-c", "import sister_agreements; print(sister_agreements.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(env_dir) in location and str(REPO / "src") not in location

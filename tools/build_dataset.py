@@ -1,0 +1,364 @@
+"""Build src/sister_agreements/data/agreements.json from data-raw/.
+
+    python tools/build_dataset.py          # write the package data
+    python tools/build_dataset.py --check  # exit 1 if the committed data is stale
+
+The report text is cut into index entries and sheets (report_text.py); the
+curation files of data-raw/ say what the pieces mean. Every curated value is
+anchored: a party's name must be printed in its sheet, an erratum's "printed"
+text must be printed in the report, and every era/year mismatch and every
+difference between copies of one agreement must have an erratum, or the build
+fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import re
+import sys
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import report_text  # noqa: E402
+from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
+
+from sister_agreements import _codec  # noqa: E402
+from sister_agreements.dates import PartialDate, era_years  # noqa: E402
+from sister_agreements.model import (  # noqa: E402
+    Agreement,
+    Contact,
+    DatedEvent,
+    Erratum,
+    ForeignParty,
+    JapaneseParty,
+    Link,
+    Listing,
+    Source,
+)
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind  # noqa: E402
+
+RAW = ROOT / "data-raw"
+OUTPUT = ROOT / "src" / "sister_agreements" / "data" / "agreements.json"
+COMPARED_ITEMS = {
+    "parties": "(1) 自治体名",
+    "date": "(2) 提携年月日",
+    "background": "(3) 提携に至った経緯",
+    "activities": "(4) 提携後の取組内容",
+    "outcomes": "(5) 取組による成果・課題等",
+    "urls": "(6) URL",
+    "contacts": "(7) 問い合わせ先",
+}
+
+
+class BuildError(Exception):
+    """The data-raw files do not make a consistent dataset."""
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (RAW / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def nospace(text: str) -> str:
+    """``text`` without whitespace, in NFKC: the form printed texts are compared in."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+# --- sheet items -----------------------------------------------------------
+
+
+def party_cells(sheet: Sheet) -> dict[str, str]:
+    """The 日本の自治体 and 海外の自治体 cells of item (1)."""
+    cells = {"japanese": "", "foreign": ""}
+    side = ""
+    for line in sheet.items[1]:
+        if line.startswith("日本の自治体"):
+            side, line = "japanese", line.removeprefix("日本の自治体")
+        elif line.startswith("海外の自治体"):
+            side, line = "foreign", line.removeprefix("海外の自治体")
+        if not side:
+            raise BuildError(f"sheet {sheet.key}: unlabelled party line {line!r}")
+        cells[side] = squeeze(cells[side] + " " + line)
+    return cells
+
+
+def read_links(lines: list[str]) -> tuple[Link, ...]:
+    """URLs of item (6), each with the note printed before or after it."""
+    links = []
+    for line in clean_text(lines).split("\n"):
+        for match in re.finditer(r"<?(https?://[^\s<>]+)>?", line):
+            label = squeeze(line[: match.start()] + " " + line[match.end() :]) or None
+            links.append(Link(match[1], label))
+        if links and "http" not in line and line:
+            previous = links[-1]
+            label = f"{previous.label} {line}" if previous.label else line
+            links[-1] = Link(previous.url, label)
+    return tuple(links)
+
+
+def read_contacts(lines: list[str]) -> tuple[Contact, ...]:
+    """Contacts of item (7); "A … B …" cells give one contact per letter."""
+    cells: dict[str, list[str]] = {"担当部署名": [], "電話番号": [], "電子メール": []}
+    current = "担当部署名"
+    for line in lines:
+        parts = line.split("\t")
+        for i, part in enumerate(parts):
+            part = part.strip()
+            if part in cells:
+                current = part
+            elif part and not (i == 0 and part in cells):
+                cells[current].append(part)
+    department = "\n".join(cells["担当部署名"])
+    phone = " ".join(cells["電話番号"])
+    email = " ".join(cells["電子メール"])
+    lettered = re.compile(r"(?:^|\s)([A-Z]) ")
+    if lettered.match(department):
+        split = [re.split(r"(?:^|\s|、)[A-Z] ", text)[1:] for text in (department, phone, email)]
+        return tuple(
+            Contact(d.strip("、 ") or None, p.strip() or None, e.strip() or None)
+            for d, p, e in zip(*split, strict=True)
+        )
+    return (Contact(department or None, phone or None, email or None),)
+
+
+def read_dates(
+    sheet: Sheet, labels: dict[tuple[str, str], str], corrections: dict[tuple[str, str], Erratum]
+) -> tuple[tuple[DatedEvent, ...], str, list[str]]:
+    """The dated events of item (2), its printed text, and unexplained problems."""
+    text = "\n".join(squeeze(line) for line in sheet.items[2] if line.strip() not in {"--"})
+    problems = []
+    events = []
+    printed_dates = era_years(text)
+    for printed, era_year, year in printed_dates:
+        date = PartialDate.parse(printed)
+        if era_year != year:
+            erratum = corrections.get((sheet.key, printed))
+            if erratum is None:
+                problems.append(f"sheet {sheet.key}: era year {era_year} != {year} in {printed!r}")
+                continue
+            date = PartialDate.fromisoformat(erratum.dataset)
+        label = labels.pop((sheet.key, date.isoformat()), None)
+        if label is not None and nospace(label) not in nospace(text):
+            problems.append(f"sheet {sheet.key}: date label {label!r} is not printed")
+        events.append(DatedEvent(date, label))
+    if text and not printed_dates:
+        problems.append(f"sheet {sheet.key}: no date in {text!r}")
+    return tuple(events), text, problems
+
+
+# --- parties ---------------------------------------------------------------
+
+
+def read_parties(
+    sheets: dict[str, Sheet],
+) -> tuple[dict[str, tuple[JapaneseParty, ...]], dict[str, tuple[ForeignParty, ...]]]:
+    japanese: dict[str, list[JapaneseParty]] = {key: [] for key in sheets}
+    foreign: dict[str, list[ForeignParty]] = {key: [] for key in sheets}
+    for row in read_csv("parties.csv"):
+        sheet = sheets.get(row["sheet"])
+        if sheet is None:
+            raise BuildError(f"parties.csv: no sheet {row['sheet']}")
+        cell = party_cells(sheet)[row["side"]]
+        if nospace(row["name"]) not in nospace(cell):
+            raise BuildError(f"parties.csv: {row['name']!r} is not printed in sheet {sheet.key}")
+        if row["side"] == "japanese":
+            japanese[sheet.key].append(
+                JapaneseParty(
+                    row["name"],
+                    row["prefecture"],
+                    row["municipality"] or None,
+                    JapaneseKind(row["kind"]),
+                )
+            )
+        else:
+            foreign[sheet.key].append(
+                ForeignParty(
+                    row["name"],
+                    row["country"],
+                    row["region"] or None,
+                    row["locality"] or None,
+                    ForeignKind(row["kind"]),
+                )
+            )
+    for key in sheets:
+        if not japanese[key] or not foreign[key]:
+            raise BuildError(f"parties.csv: sheet {key} lacks a side")
+    return (
+        {key: tuple(parties) for key, parties in japanese.items()},
+        {key: tuple(parties) for key, parties in foreign.items()},
+    )
+
+
+# --- assembling ------------------------------------------------------------
+
+
+def read_errata(report: str) -> list[Erratum]:
+    errata = []
+    flat = nospace(report)
+    for row in read_csv("errata.csv"):
+        erratum = Erratum(**row)
+        for printed in erratum.printed.split(" / "):
+            if nospace(printed) not in flat:
+                raise BuildError(f"errata.csv {erratum.id}: {printed!r} is not printed in the report")
+        errata.append(erratum)
+    ids = [erratum.id for erratum in errata]
+    if len(ids) != len(set(ids)):
+        raise BuildError("errata.csv: duplicate ids")
+    return errata
+
+
+def sheet_items(sheet: Sheet) -> dict[str, str]:
+    """The items of a sheet in the form copies are compared in."""
+    return {
+        "parties": nospace(" ".join(party_cells(sheet).values())),
+        "date": nospace(" ".join(sheet.items[2])),
+        "background": nospace(clean_text(sheet.items[3])),
+        "activities": nospace(clean_text(sheet.items[4])),
+        "outcomes": nospace(clean_text(sheet.items[5])),
+        "urls": nospace(" ".join(link.url for link in read_links(sheet.items[6]))),
+        "contacts": nospace(" ".join(sheet.items[7])),
+    }
+
+
+def build(report: str) -> dict[str, object]:
+    lines = report.split("\n")
+    index_lines, sheet_lines, start = report_text.split_report(lines)
+    entries = report_text.parse_index(index_lines, start - len(index_lines))
+    sheets = {sheet.key: sheet for sheet in report_text.parse_sheets(sheet_lines, start)}
+    if len(entries) != len(sheets):
+        raise BuildError(f"{len(entries)} index entries but {len(sheets)} sheets")
+
+    errata = read_errata(report)
+    by_listing: dict[tuple[str, str], list[Erratum]] = {}
+    for erratum in errata:
+        by_listing.setdefault((erratum.listing, erratum.kind), []).append(erratum)
+    era_fixes = {
+        (erratum.listing, nospace(erratum.printed)): erratum
+        for erratum in errata
+        if erratum.kind == "era_year"
+    }
+    labels = {(row["sheet"], row["date"]): row["label"] for row in read_csv("date_labels.csv")}
+    sheet_of = {row["listing"]: row["sheet"] for row in read_csv("sheet_order.csv")}
+    same_as = {row["listing"]: row["same_as"] for row in read_csv("merges.csv")}
+    japanese, foreign = read_parties(sheets)
+
+    listings = {entry_key(entry): make_listing(entry, sheets, sheet_of) for entry in entries}
+    for key, target in same_as.items():
+        if key not in listings or target not in listings or target >= key:
+            raise BuildError(f"merges.csv: {key} -> {target} is not an earlier listing")
+    problems: list[str] = []
+    groups: dict[str, list[Listing]] = {}
+    for key, listing in listings.items():
+        root = key
+        while root in same_as:
+            root = same_as[root]
+        groups.setdefault(root, []).append(listing)
+        if listing.relisted and key not in same_as:
+            problems.append(f"listing {key} is marked 【再掲】 but merges.csv names no original")
+
+    agreements = []
+    for root, members in groups.items():
+        first = sheets[members[0].sheet]
+        dates, date_text, date_problems = read_dates(first, labels, era_fixes)
+        problems += date_problems
+        for member in members[1:]:
+            copy = sheets[member.sheet]
+            problems += [p for p in read_dates(copy, labels, era_fixes)[2]]
+            problems += compare_copies(first, copy, member.key, by_listing)
+        agreements.append(
+            Agreement(
+                id=root,
+                title=first.title,
+                japanese_parties=japanese[first.key],
+                foreign_parties=foreign[first.key],
+                dates=dates,
+                date_text=date_text,
+                background=clean_text(first.items[3]),
+                activities=clean_text(first.items[4]),
+                outcomes=clean_text(first.items[5]),
+                urls=read_links(first.items[6]),
+                contacts=read_contacts(first.items[7]),
+                listings=tuple(members),
+            )
+        )
+    if labels:
+        problems.append(f"date_labels.csv: rows match no printed date: {sorted(labels)}")
+    for erratum in errata:
+        if erratum.listing not in listings:
+            problems.append(f"errata.csv {erratum.id}: no listing {erratum.listing}")
+    if problems:
+        raise BuildError("\n".join(problems))
+    source = Source(**tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8")))
+    return _codec.unstructure_document(source, tuple(agreements), tuple(errata))
+
+
+def entry_key(entry: IndexEntry) -> str:
+    return f"{entry.field}-{entry.number:02d}"
+
+
+def make_listing(entry: IndexEntry, sheets: dict[str, Sheet], sheet_of: dict[str, str]) -> Listing:
+    key = entry_key(entry)
+    sheet = sheets[sheet_of.get(key, key)]
+    return Listing(
+        field=Field(entry.field),
+        number=entry.number,
+        page=entry.page,
+        relisted=entry.relisted,
+        index_parties=entry.parties,
+        index_title=entry.title,
+        sheet=sheet.key,
+        sheet_title=sheet.title,
+    )
+
+
+def compare_copies(
+    first: Sheet, copy: Sheet, listing: str, errata: dict[tuple[str, str], list[Erratum]]
+) -> Iterator[str]:
+    """Every item where a copy differs from the first sheet needs a copy_differs erratum."""
+    explained = {erratum.item for erratum in errata.get((listing, "copy_differs"), [])}
+    ours, theirs = sheet_items(first), sheet_items(copy)
+    for item in COMPARED_ITEMS:
+        if ours[item] != theirs[item] and item not in explained:
+            yield f"listing {listing}: sheet {copy.key} differs from {first.key} in {item}"
+
+
+def render(document: dict[str, object]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed data")
+    args = parser.parse_args(argv)
+    report = (RAW / "report.txt").read_text(encoding="utf-8")
+    try:
+        text = render(build(report))
+    except BuildError as error:
+        print(f"build failed:\n{error}", file=sys.stderr)
+        return 1
+    if args.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            diff = difflib.unified_diff(
+                current.splitlines(), text.splitlines(), "committed", "fresh build", lineterm=""
+            )
+            print("\n".join(list(diff)[:40]), file=sys.stderr)
+            print(f"{OUTPUT.relative_to(ROOT)} is stale: run tools/build_dataset.py", file=sys.stderr)
+            return 1
+        print(f"{OUTPUT.relative_to(ROOT)} is up to date")
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
