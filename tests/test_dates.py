@@ -52,8 +52,18 @@ def test_day_needs_month() -> None:
 
 
 def test_total_order_and_first_day() -> None:
-    dates = [PartialDate(2004, 12, 24), PartialDate(1999), PartialDate(1999, 8), PartialDate(1999, 1, 1)]
-    assert sorted(dates) == [PartialDate(1999), PartialDate(1999, 1, 1), PartialDate(1999, 8), PartialDate(2004, 12, 24)]
+    dates = [
+        PartialDate(2004, 12, 24),
+        PartialDate(1999),
+        PartialDate(1999, 8),
+        PartialDate(1999, 1, 1),
+    ]
+    assert sorted(dates) == [
+        PartialDate(1999),
+        PartialDate(1999, 1, 1),
+        PartialDate(1999, 8),
+        PartialDate(2004, 12, 24),
+    ]
     assert PartialDate(1999, 8).first_day() == datetime.date(1999, 8, 1)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import importlib_resources
 import pytest
 
 import sister_agreements as sa
@@ -44,7 +45,7 @@ def _fake_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: byte
     (tmp_path / "data").mkdir()
     if content is not None:
         (tmp_path / "data" / dataset.DATA_FILE).write_bytes(content)
-    monkeypatch.setattr(dataset.importlib_resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(importlib_resources, "files", lambda package: tmp_path)
     monkeypatch.setattr(dataset, "_loaded", None)
 
 

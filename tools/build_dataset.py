@@ -207,7 +207,9 @@ def read_errata(report: str) -> list[Erratum]:
         erratum = Erratum(**row)
         for printed in erratum.printed.split(" / "):
             if nospace(printed) not in flat:
-                raise BuildError(f"errata.csv {erratum.id}: {printed!r} is not printed in the report")
+                raise BuildError(
+                    f"errata.csv {erratum.id}: {printed!r} is not printed in the report"
+                )
         errata.append(erratum)
     ids = [erratum.id for erratum in errata]
     if len(ids) != len(set(ids)):
@@ -351,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
                 current.splitlines(), text.splitlines(), "committed", "fresh build", lineterm=""
             )
             print("\n".join(list(diff)[:40]), file=sys.stderr)
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run tools/build_dataset.py", file=sys.stderr)
+            print(
+                f"{OUTPUT.relative_to(ROOT)} is stale: run tools/build_dataset.py", file=sys.stderr
+            )
             return 1
         print(f"{OUTPUT.relative_to(ROOT)} is up to date")
         return 0

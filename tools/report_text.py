@@ -6,8 +6,9 @@ about what the pieces mean lives in the curation files of ``data-raw/``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 _ITEM_LABELS = {
@@ -46,7 +47,7 @@ class Sheet:
     title: str
     relisted: bool
     line: int
-    items: dict[int, list[str]] = field(default_factory=dict)
+    items: dict[int, list[str]] = dataclasses.field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -66,8 +67,11 @@ def split_report(lines: list[str]) -> tuple[list[str], list[str], int]:
     """Return (index lines, sheet lines, line number where the sheets start)."""
     index_start = next(i for i, line in enumerate(lines) if line.startswith("4 調査結果"))
     sheets_start = next(
-        i for i in range(index_start + 1, len(lines))
-        if lines[i].startswith("①") and "教育交流" in lines[i] and i > index_start + 5
+        i
+        for i in range(index_start + 1, len(lines))
+        if lines[i].startswith("①")
+        and "教育交流" in lines[i]
+        and i > index_start + 5
         and _is_sheets_start(lines, i)
     )
     return lines[index_start:sheets_start], lines[sheets_start:], sheets_start
@@ -152,7 +156,10 @@ def parse_sheets(lines: list[str], offset: int) -> list[Sheet]:
         title = squeeze(match[2])
         relisted = _RELISTED in title
         sheet = Sheet(
-            current_field, _number(match[1]), squeeze(title.replace(_RELISTED, "")), relisted,
+            current_field,
+            _number(match[1]),
+            squeeze(title.replace(_RELISTED, "")),
+            relisted,
             offset + i + 1,
         )
         end = next((s for s in starts if s > i), len(lines))

@@ -20,7 +20,9 @@ def _make_converter() -> cattrs.Converter:
 converter = _make_converter()
 
 
-def structure_document(document: dict[str, Any]) -> tuple[Source, tuple[Agreement, ...], tuple[Erratum, ...]]:
+def structure_document(
+    document: dict[str, Any],
+) -> tuple[Source, tuple[Agreement, ...], tuple[Erratum, ...]]:
     """Turn the parsed JSON document into the source, the agreements and the errata.
 
     Raises:

@@ -38,7 +38,9 @@ class Dataset(Sequence[Agreement]):
         self.errata: tuple[Erratum, ...] = tuple(errata)
         self.source = source
         self._by_key = {
-            listing.key: agreement for agreement in self._agreements for listing in agreement.listings
+            listing.key: agreement
+            for agreement in self._agreements
+            for listing in agreement.listings
         }
 
     @property
@@ -123,8 +125,10 @@ def _read() -> Dataset:
     try:
         source, agreements, errata = _codec.structure_document(document)
     except (cattrs.BaseValidationError, KeyError, ValueError, TypeError) as error:
-        detail = "; ".join(cattrs.transform_error(error)) if isinstance(
-            error, cattrs.BaseValidationError
-        ) else repr(error)
+        detail = (
+            "; ".join(cattrs.transform_error(error))
+            if isinstance(error, cattrs.BaseValidationError)
+            else repr(error)
+        )
         raise DatasetError(f"{where} does not fit the model: {detail}") from None
     return Dataset(agreements, errata, source)

@@ -19,12 +19,16 @@ _ERA_DATE = re.compile(
 _ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
-def _validate_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _validate_month(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and not 1 <= value <= 12:
         raise ValueError(f"month {value} is not 1-12")
 
 
-def _validate_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _validate_day(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is None:
         return
     if instance.month is None:
@@ -70,7 +74,7 @@ class PartialDate:
         return cls(int(match["year"]), int(month) if month else None, int(day) if day else None)
 
     def isoformat(self) -> str:
-        """"2004-12-24", "1999-08" or "1995"."""
+        """ "2004-12-24", "1999-08" or "1995"."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -84,7 +88,9 @@ class PartialDate:
 
     def to_era(self) -> str:
         """The date in the era form, e.g. 平成16年12月24日 (元年 for year 1)."""
-        era, first = next((e, y) for e, y in reversed(ERAS.items()) if self.first_day() >= _era_start(e))
+        era, first = next(
+            (e, y) for e, y in reversed(ERAS.items()) if self.first_day() >= _era_start(e)
+        )
         number = self.year - first + 1
         text = f"{era}{'元' if number == 1 else number}年"
         if self.month is not None:
