@@ -105,26 +105,30 @@ def read_links(lines: list[str]) -> tuple[Link, ...]:
 
 
 def read_contacts(lines: list[str]) -> tuple[Contact, ...]:
-    """Contacts of item (7); "A … B …" cells give one contact per letter."""
+    """Contacts of item (7).
+
+    Cells printed in parallel give one contact each: "A … B …" lettered cells,
+    or two departments joined by 、 beside two phones and two e-mails.
+    """
     cells: dict[str, list[str]] = {"担当部署名": [], "電話番号": [], "電子メール": []}
     current = "担当部署名"
     for line in lines:
-        parts = line.split("\t")
-        for i, part in enumerate(parts):
-            part = part.strip()
+        for part in (part.strip() for part in line.split("\t")):
             if part in cells:
                 current = part
-            elif part and not (i == 0 and part in cells):
+            elif part:
                 cells[current].append(part)
     department = "\n".join(cells["担当部署名"])
     phone = " ".join(cells["電話番号"])
     email = " ".join(cells["電子メール"])
-    lettered = re.compile(r"(?:^|\s)([A-Z]) ")
-    if lettered.match(department):
-        split = [re.split(r"(?:^|\s|、)[A-Z] ", text)[1:] for text in (department, phone, email)]
+    if re.match(r"[A-Z] ", department):
+        columns = [re.split(r"(?:^|\s|、)[A-Z] ", text)[1:] for text in (department, phone, email)]
+    else:
+        columns = [department.split("、"), phone.split(), email.split()]
+    if len(columns[2]) > 1 and len({len(column) for column in columns}) == 1:
         return tuple(
             Contact(d.strip("、 ") or None, p.strip() or None, e.strip() or None)
-            for d, p, e in zip(*split, strict=True)
+            for d, p, e in zip(*columns, strict=True)
         )
     return (Contact(department or None, phone or None, email or None),)
 
