@@ -192,8 +192,11 @@ def _read_items(sheet: Sheet, lines: list[str]) -> None:
 
 
 _TAG = re.compile(r"<(?:ul|/ul|p|/p|li|/li|br\s*/?)(?:\s[^>]*)?>")
-_BULLET_START = re.compile(r"(?:(?<=[。）)」』】])|(?<=\s)|^)・")
+_BULLET_START = re.compile(r"(?:(?<=[。）)」』】])|(?<=\s)|^)・|・(?=\s)")
 _SPLIT_DIGITS = re.compile(r"(?<![\d０-９])\d(?: \d)+(?![\d０-９])")
+_SPLIT_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z](?: [A-Z])+(?![A-Za-z])")
+_CJK = "\u3005\u3040-\u30ff\u4e00-\u9fff"
+_OCR_SPACES = re.compile(rf"(?<=[{_CJK}]) (?=\d)|(?<=\d) (?=[{_CJK}])|(?<=\d) ?, ?(?=\d{{3}})")
 
 
 def clean_text(lines: list[str]) -> str:
@@ -211,9 +214,16 @@ def clean_text(lines: list[str]) -> str:
             if in_list:
                 text = _BULLET_START.sub("\n・", text.strip())
             for line in text.split("\n"):
-                line = _SPLIT_DIGITS.sub(lambda m: m[0].replace(" ", ""), squeeze(line))
+                line = _unspace(squeeze(line))
                 line = re.sub(r"^[-–]\s+", "", line)
                 line = re.sub(r"^・\s+", "・", line)
                 if line and line not in {"--", "-"}:
                     out.append(line)
     return "\n".join(out)
+
+
+def _unspace(line: str) -> str:
+    """Undo extraction spacing: 1 9 9 9 -> 1999, T E U -> TEU, 8 , 461 -> 8,461, 平成 24 年 -> 平成24年."""
+    line = _SPLIT_DIGITS.sub(lambda m: m[0].replace(" ", ""), line)
+    line = _SPLIT_LETTERS.sub(lambda m: m[0].replace(" ", ""), line)
+    return _OCR_SPACES.sub(lambda m: m[0].strip(), line)
