@@ -223,7 +223,7 @@ def clean_text(lines: list[str]) -> str:
 
 
 def _unspace(line: str) -> str:
-    """Undo extraction spacing: 1 9 9 9 -> 1999, T E U -> TEU, 8 , 461 -> 8,461, 平成 24 年 -> 平成24年."""
+    """Undo extraction spacing: 1 9 9 9 -> 1999, T E U -> TEU, 8 , 461 -> 8,461."""
     line = _SPLIT_DIGITS.sub(lambda m: m[0].replace(" ", ""), line)
     line = _SPLIT_LETTERS.sub(lambda m: m[0].replace(" ", ""), line)
     return _OCR_SPACES.sub(lambda m: m[0].strip(), line)
