@@ -235,10 +235,8 @@ def sheet_items(sheet: Sheet) -> dict[str, str]:
 
 
 def build(report: str) -> dict[str, object]:
-    lines = report.split("\n")
-    index_lines, sheet_lines, start = report_text.split_report(lines)
-    entries = report_text.parse_index(index_lines, start - len(index_lines))
-    sheets = {sheet.key: sheet for sheet in report_text.parse_sheets(sheet_lines, start)}
+    entries, sheet_list = report_text.read_report(report)
+    sheets = {sheet.key: sheet for sheet in sheet_list}
     if len(entries) != len(sheets):
         raise BuildError(f"{len(entries)} index entries but {len(sheets)} sheets")
 

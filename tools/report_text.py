@@ -63,107 +63,91 @@ def _number(text: str) -> int:
     return int(re.sub(r"\s", "", text))
 
 
-def split_report(lines: list[str]) -> tuple[list[str], list[str], int]:
-    """Return (index lines, sheet lines, line number where the sheets start)."""
+def is_field_heading(line: str) -> bool:
+    """True for a field heading such as ``⑤ 經濟交流 (農業等)`` or ``⑨その他``."""
+    return _FIELD_HEADING.fullmatch(line.strip()) is not None
+
+
+_FIELD_HEADING = re.compile(r"[①-⑨]\s*[^\s。、]+(?:\s*[(（][^)）]*[)）])?")
+
+
+def read_report(text: str) -> tuple[list[IndexEntry], list[Sheet]]:
+    """Cut the report into its index entries and its sheets."""
+    lines = text.split("\n")
     index_start = next(i for i, line in enumerate(lines) if line.startswith("4 調査結果"))
-    sheets_start = next(
-        i
-        for i in range(index_start + 1, len(lines))
-        if lines[i].startswith("①")
-        and "教育交流" in lines[i]
-        and i > index_start + 5
-        and _is_sheets_start(lines, i)
-    )
-    return lines[index_start:sheets_start], lines[sheets_start:], sheets_start
+    first_item = next(i for i, line in enumerate(lines) if _item_number(line) == 1)
+    sheets_start = max(i for i in range(first_item) if is_field_heading(lines[i]))
+    return parse_index(lines, index_start, sheets_start), parse_sheets(lines, sheets_start)
 
 
-def _is_sheets_start(lines: list[str], i: int) -> bool:
-    following = [line for line in lines[i + 1 : i + 6] if line.strip()]
-    return len(following) > 1 and _ITEM.match(following[1]) is not None
-
-
-def parse_index(lines: list[str], offset: int) -> list[IndexEntry]:
-    """Read the index: entries may wrap onto a second line holding the title."""
+def parse_index(lines: list[str], start: int, end: int) -> list[IndexEntry]:
+    """Read the index, lines[start:end]; an entry may wrap its title onto a second line."""
     entries: list[IndexEntry] = []
-    current_field = 0
+    field_number = 0
     pending: tuple[int, str, int] | None = None
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        if not line or re.fullmatch(r"[-\s]+", line):
-            continue
-        if line[0] in CIRCLED:
-            current_field = CIRCLED.index(line[0]) + 1
+    for i in range(start, end):
+        line = lines[i].strip()
+        if is_field_heading(line):
+            field_number = CIRCLED.index(line[0]) + 1
             continue
         match = _NUMBERED.match(line)
-        if current_field and match:
+        if field_number and match:
             if pending:
-                raise ValueError(f"index line {pending[2] + 1}: entry without a title")
-            body = match[2]
-            page = _page(body)
-            body = re.sub(r"\s\d+\s*$", "", body)
-            if "「" in body:
-                entries.append(_entry(current_field, _number(match[1]), body, page, offset + i))
-            else:
-                pending = (_number(match[1]), body, offset + i)
+                raise ValueError(f"index line {pending[2] + 1}: an entry without a title")
+            body = re.sub(r"\s\d+\s*$", "", match[2])
+            pending = (_number(match[1]), body, i)
+            if "「" not in body:
+                continue
+        elif not (pending and line.startswith("「")):
             continue
-        if pending and line.startswith("「"):
-            number, parties, at = pending
-            page = _page(lines[at - offset])
-            entries.append(_entry(current_field, number, parties + " " + line, page, at))
-            pending = None
+        else:
+            pending = (pending[0], pending[1] + " " + line, pending[2])
+        number, body, at = pending
+        entries.append(_entry(field_number, number, body, _page(lines[at]), at + 1))
+        pending = None
     return entries
 
 
 def _page(line: str) -> int:
     found = re.search(r"\s(\d+)\s*$", line)
     if found is None:
-        raise ValueError(f"index entry without a page number: {line!r}")
+        raise ValueError(f"an index entry without a page number: {line!r}")
     return int(found[1])
 
 
 def _entry(field_number: int, number: int, body: str, page: int, line: int) -> IndexEntry:
     body = squeeze(body)
     title_start = body.index("「")
-    parties = body[:title_start].strip()
     rest = body[title_start:]
     relisted = _RELISTED in rest
-    rest = rest.replace(_RELISTED, "").strip()
-    title = rest[1:-1] if rest.endswith("」") else rest[1:]
-    return IndexEntry(field_number, number, parties, title, page, relisted, line + 1)
+    title = rest.replace(_RELISTED, "").strip().removeprefix("「").removesuffix("」")
+    return IndexEntry(field_number, number, body[:title_start].strip(), title, page, relisted, line)
 
 
-def parse_sheets(lines: list[str], offset: int) -> list[Sheet]:
-    """Cut the sheet part of the report into sheets and their items."""
-    item_lines = [i for i, line in enumerate(lines) if _item_number(line) == 1]
-    sheets: list[Sheet] = []
-    current_field = 0
-    heading_of: dict[int, int] = {}
-    for start in item_lines:
-        heading = start - 1
-        while not lines[heading].strip():
-            heading -= 1
-        heading_of[start] = heading
-    starts = sorted(heading_of.values())
-    for i, line in enumerate(lines):
-        if line.strip()[:1] in CIRCLED and line.strip()[:1]:
-            current_field = CIRCLED.index(line.strip()[0]) + 1
-            continue
-        if i not in starts:
-            continue
-        match = _NUMBERED.match(line.strip())
+def parse_sheets(lines: list[str], start: int) -> list[Sheet]:
+    """Read the sheets, lines[start:]: each is a numbered heading and items (1)-(7)."""
+    headings = []
+    for i in range(start, len(lines)):
+        if _item_number(lines[i]) == 1:
+            heading = i - 1
+            while not lines[heading].strip():
+                heading -= 1
+            headings.append(heading)
+    sheets = []
+    for heading, end in zip(headings, [*headings[1:], len(lines)], strict=True):
+        field_line = max(i for i in range(start, heading) if is_field_heading(lines[i]))
+        match = _NUMBERED.match(lines[heading].strip())
         if match is None:
-            raise ValueError(f"line {offset + i + 1}: a sheet heading without a number: {line!r}")
+            raise ValueError(f"line {heading + 1}: a sheet heading without a number")
         title = squeeze(match[2])
-        relisted = _RELISTED in title
         sheet = Sheet(
-            current_field,
-            _number(match[1]),
-            squeeze(title.replace(_RELISTED, "")),
-            relisted,
-            offset + i + 1,
+            field=CIRCLED.index(lines[field_line].strip()[0]) + 1,
+            number=_number(match[1]),
+            title=squeeze(title.replace(_RELISTED, "")),
+            relisted=_RELISTED in title,
+            line=heading + 1,
         )
-        end = next((s for s in starts if s > i), len(lines))
-        _read_items(sheet, lines[i + 1 : end])
+        _read_items(sheet, lines[heading + 1 : end])
         sheets.append(sheet)
     return sheets
 
@@ -173,8 +157,7 @@ def _item_number(line: str) -> int | None:
     if match is None:
         return None
     number = int(match[1])
-    label = _ITEM_LABELS[number]
-    return number if match[2].startswith(label[:4]) else None
+    return number if match[2].startswith(_ITEM_LABELS[number][:4]) else None
 
 
 def _read_items(sheet: Sheet, lines: list[str]) -> None:
@@ -184,7 +167,7 @@ def _read_items(sheet: Sheet, lines: list[str]) -> None:
         if number is not None:
             current = number
             sheet.items[current] = []
-        elif current is not None and line.strip() and line.strip()[0] not in CIRCLED:
+        elif current is not None and line.strip() and not is_field_heading(line):
             sheet.items[current].append(line.rstrip())
     missing = set(_ITEM_LABELS) - set(sheet.items)
     if missing:
