@@ -80,9 +80,15 @@ def test_record_1_01(ds: sa.Dataset) -> None:
     a = ds["1-01"]
     assert a.title == "青森市・大連市経済文化交流委員会設置に関する協定"
     assert a.japanese_parties == (
-        sa.JapaneseParty("青森県青森市", "青森県", "青森市", JapaneseKind.CITY),
+        sa.JapaneseParty(
+            "青森県青森市", "青森県", "青森市", JapaneseKind.CITY, "022012", "Aomori City"
+        ),
     )
-    assert a.foreign_parties == (sa.ForeignParty("大連市", "CN", None, "大連市", ForeignKind.CITY),)
+    assert a.foreign_parties == (
+        sa.ForeignParty(
+            "大連市", "CN", "遼寧省", "大連市", ForeignKind.CITY, "CN-LN", "Liaoning", "Dalian"
+        ),
+    )
     assert a.dates == (sa.DatedEvent(PartialDate(2004, 12, 24)),)
     assert a.date_text == "平成16（2004）年12月24日"
     assert a.background == (

@@ -7,7 +7,7 @@ import importlib_resources
 import pytest
 
 import sister_agreements as sa
-from sister_agreements import dataset
+from sister_agreements import _codec, dataset
 
 
 def test_load_returns_the_same_object(ds: sa.Dataset) -> None:
@@ -72,10 +72,12 @@ def test_unknown_key_in_data_is_refused(
 ) -> None:
     import json
 
-    from sister_agreements import _codec
-
-    document = _codec.unstructure_document(ds.source, tuple(ds), ds.errata)
+    document = _codec.unstructure_document(_document(ds))
     document["agreements"][0]["surprise"] = 1
     _fake_package(monkeypatch, tmp_path, json.dumps(document).encode())
     with pytest.raises(sa.DatasetError, match="surprise"):
         sa.load()
+
+
+def _document(ds: sa.Dataset) -> _codec.Document:
+    return _codec.Document(ds.source, ds.countries, ds.prefectures, tuple(ds), ds.errata)

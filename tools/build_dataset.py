@@ -30,17 +30,19 @@ sys.path.insert(0, str(ROOT / "src"))
 import report_text  # noqa: E402
 from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
 
-from sister_agreements import _codec  # noqa: E402
+from sister_agreements import _codec, names  # noqa: E402
 from sister_agreements.dates import PartialDate, era_years  # noqa: E402
 from sister_agreements.model import (  # noqa: E402
     Agreement,
     Contact,
+    Country,
     DatedEvent,
     Erratum,
     ForeignParty,
     JapaneseParty,
     Link,
     Listing,
+    Prefecture,
     Source,
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind  # noqa: E402
@@ -162,8 +164,13 @@ def read_dates(
 
 
 def read_parties(
-    sheets: dict[str, Sheet],
+    sheets: dict[str, Sheet], prefectures: dict[str, Prefecture]
 ) -> tuple[dict[str, tuple[JapaneseParty, ...]], dict[str, tuple[ForeignParty, ...]]]:
+    """Each sheet's parties from parties.csv, with the identifiers of the places files."""
+    japanese_places = {
+        (row["prefecture"], row["municipality"]): row for row in read_csv("japanese_places.csv")
+    }
+    foreign_places = {(row["country"], row["name"]): row for row in read_csv("foreign_places.csv")}
     japanese: dict[str, list[JapaneseParty]] = {key: [] for key in sheets}
     foreign: dict[str, list[ForeignParty]] = {key: [] for key in sheets}
     for row in read_csv("parties.csv"):
@@ -174,30 +181,94 @@ def read_parties(
         if nospace(row["name"]) not in nospace(cell):
             raise BuildError(f"parties.csv: {row['name']!r} is not printed in sheet {sheet.key}")
         if row["side"] == "japanese":
-            japanese[sheet.key].append(
-                JapaneseParty(
-                    row["name"],
-                    row["prefecture"],
-                    row["municipality"] or None,
-                    JapaneseKind(row["kind"]),
-                )
-            )
+            japanese[sheet.key].append(japanese_party(row, japanese_places, prefectures))
         else:
-            foreign[sheet.key].append(
-                ForeignParty(
-                    row["name"],
-                    row["country"],
-                    row["region"] or None,
-                    row["locality"] or None,
-                    ForeignKind(row["kind"]),
-                )
-            )
+            foreign[sheet.key].append(foreign_party(row, foreign_places))
     for key in sheets:
         if not japanese[key] or not foreign[key]:
             raise BuildError(f"parties.csv: sheet {key} lacks a side")
     return (
         {key: tuple(parties) for key, parties in japanese.items()},
         {key: tuple(parties) for key, parties in foreign.items()},
+    )
+
+
+def japanese_party(
+    row: dict[str, str],
+    places: dict[tuple[str, str], dict[str, str]],
+    prefectures: dict[str, Prefecture],
+) -> JapaneseParty:
+    if row["prefecture"] not in prefectures:
+        raise BuildError(f"parties.csv: unknown prefecture {row['prefecture']!r}")
+    kind = JapaneseKind(row["kind"])
+    # A body that is not a local government has its own row, keyed by its name.
+    key = row["name"] if kind is JapaneseKind.ORGANISATION else row["municipality"]
+    place = places.get((row["prefecture"], key))
+    if place is None:
+        raise BuildError(
+            f"japanese_places.csv: no row for {row['prefecture']} {row['municipality']}"
+        )
+    if JapaneseKind(place["kind"]) is not kind:
+        raise BuildError(
+            f"parties.csv and japanese_places.csv disagree on the kind of {row['name']}"
+        )
+    lg_code = place["lg_code"] or None
+    if (lg_code is None) != (kind is JapaneseKind.ORGANISATION) or (
+        lg_code is not None and not names.is_valid_lg_code(lg_code)
+    ):
+        raise BuildError(f"japanese_places.csv: bad lg_code {lg_code!r} for {row['name']}")
+    return JapaneseParty(
+        name=row["name"],
+        prefecture=row["prefecture"],
+        municipality=row["municipality"] or None,
+        kind=kind,
+        lg_code=lg_code,
+        name_en=place["name_en"],
+        became=place["became"] or None,
+        became_on=PartialDate.fromisoformat(place["became_on"]) if place["became_on"] else None,
+    )
+
+
+def foreign_party(
+    row: dict[str, str], places: dict[tuple[str, str], dict[str, str]]
+) -> ForeignParty:
+    place = places.get((row["country"], row["name"]))
+    if place is None:
+        raise BuildError(f"foreign_places.csv: no row for {row['country']} {row['name']}")
+    if row["region"] and place["region"] != row["region"]:
+        raise BuildError(
+            f"foreign_places.csv: region of {row['name']} is printed {row['region']!r}"
+        )
+    return ForeignParty(
+        name=row["name"],
+        country=row["country"],
+        region=place["region"] or None,
+        locality=row["locality"] or None,
+        kind=ForeignKind(row["kind"]),
+        region_code=place["region_code"] or None,
+        region_en=place["region_en"] or None,
+        name_en=place["name_en"],
+    )
+
+
+def read_countries() -> tuple[Country, ...]:
+    return tuple(
+        Country(
+            code=row["code"],
+            name_ja=row["name_ja"],
+            short_name_ja=row["short_name_ja"],
+            name_en=row["name_en"],
+            aliases=tuple(alias for alias in row["aliases"].split("|") if alias),
+        )
+        for row in read_csv("countries.csv")
+    )
+
+
+def read_prefectures() -> tuple[Prefecture, ...]:
+    return tuple(
+        Prefecture(row["lg_code"][:2], row["lg_code"], row["prefecture"], row["name_en"])
+        for row in read_csv("japanese_places.csv")
+        if row["kind"] == "prefecture"
     )
 
 
@@ -252,7 +323,11 @@ def build(report: str) -> dict[str, object]:
     labels = {(row["sheet"], row["date"]): row["label"] for row in read_csv("date_labels.csv")}
     sheet_of = {row["listing"]: row["sheet"] for row in read_csv("sheet_order.csv")}
     same_as = {row["listing"]: row["same_as"] for row in read_csv("merges.csv")}
-    japanese, foreign = read_parties(sheets)
+    countries = read_countries()
+    prefectures = read_prefectures()
+    if len(prefectures) != 47:
+        raise BuildError(f"japanese_places.csv: {len(prefectures)} prefectures, not 47")
+    japanese, foreign = read_parties(sheets, {p.name_ja: p for p in prefectures})
 
     listings = {entry_key(entry): make_listing(entry, sheets, sheet_of) for entry in entries}
     for key, target in same_as.items():
@@ -295,13 +370,21 @@ def build(report: str) -> dict[str, object]:
         )
     if labels:
         problems.append(f"date_labels.csv: rows match no printed date: {sorted(labels)}")
+    known = {country.code for country in countries}
+    for agreement in agreements:
+        problems += [
+            f"agreement {agreement.id}: country {code} is not in countries.csv"
+            for code in agreement.countries
+            if code not in known
+        ]
     for erratum in errata:
         if erratum.listing not in listings:
             problems.append(f"errata.csv {erratum.id}: no listing {erratum.listing}")
     if problems:
         raise BuildError("\n".join(problems))
     source = Source(**tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8")))
-    return _codec.unstructure_document(source, tuple(agreements), tuple(errata))
+    document = _codec.Document(source, countries, prefectures, tuple(agreements), tuple(errata))
+    return _codec.unstructure_document(document)
 
 
 def entry_key(entry: IndexEntry) -> str:

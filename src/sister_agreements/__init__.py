@@ -7,6 +7,7 @@ local governments, as typed, immutable Python data.
 
 from importlib.metadata import version as _version
 
+from sister_agreements import names
 from sister_agreements.dataset import Dataset, DatasetError, load
 from sister_agreements.dates import PartialDate
 from sister_agreements.model import (
@@ -19,8 +20,10 @@ from sister_agreements.model import (
     JapaneseParty,
     Link,
     Listing,
+    Prefecture,
     Source,
 )
+from sister_agreements.names import countries, prefectures
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 __version__ = _version("sister-agreements")
@@ -41,7 +44,11 @@ __all__ = [
     "Link",
     "Listing",
     "PartialDate",
+    "Prefecture",
     "Source",
     "__version__",
+    "countries",
     "load",
+    "names",
+    "prefectures",
 ]

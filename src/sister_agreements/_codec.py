@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import cattrs
 
 from sister_agreements.dates import PartialDate
-from sister_agreements.model import Agreement, Erratum, Source
+from sister_agreements.model import Agreement, Country, Erratum, Prefecture, Source
+
+
+@attrs.frozen
+class Document:
+    """Everything the data file holds, in the order it holds it."""
+
+    source: Source
+    countries: tuple[Country, ...]
+    prefectures: tuple[Prefecture, ...]
+    agreements: tuple[Agreement, ...]
+    errata: tuple[Erratum, ...]
 
 
 def _make_converter() -> cattrs.Converter:
@@ -20,31 +32,16 @@ def _make_converter() -> cattrs.Converter:
 converter = _make_converter()
 
 
-def structure_document(
-    document: dict[str, Any],
-) -> tuple[Source, tuple[Agreement, ...], tuple[Erratum, ...]]:
-    """Turn the parsed JSON document into the source, the agreements and the errata.
+def structure_document(raw: Any) -> Document:
+    """The document the parsed JSON holds.
 
     Raises:
-        cattrs.BaseValidationError: if the document does not fit the model.
-        KeyError: if a top-level part is missing.
+        cattrs.BaseValidationError: if ``raw`` does not fit the model.
     """
-    unknown = set(document) - {"source", "agreements", "errata"}
-    if unknown:
-        raise ValueError(f"unknown top-level keys: {sorted(unknown)}")
-    return (
-        converter.structure(document["source"], Source),
-        converter.structure(document["agreements"], tuple[Agreement, ...]),
-        converter.structure(document["errata"], tuple[Erratum, ...]),
-    )
+    return converter.structure(raw, Document)
 
 
-def unstructure_document(
-    source: Source, agreements: tuple[Agreement, ...], errata: tuple[Erratum, ...]
-) -> dict[str, Any]:
-    """The inverse of ``structure_document``."""
-    return {
-        "source": converter.unstructure(source),
-        "agreements": converter.unstructure(agreements),
-        "errata": converter.unstructure(errata),
-    }
+def unstructure_document(document: Document) -> dict[str, Any]:
+    """The JSON-ready form of ``document``; the inverse of ``structure_document``."""
+    raw: dict[str, Any] = converter.unstructure(document)
+    return raw

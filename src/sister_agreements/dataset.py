@@ -12,7 +12,7 @@ import cattrs
 import importlib_resources
 
 from sister_agreements import _codec
-from sister_agreements.model import Agreement, Erratum, Listing, Source
+from sister_agreements.model import Agreement, Country, Erratum, Listing, Prefecture, Source
 
 #: The package resource that holds the dataset.
 DATA_FILE = "agreements.json"
@@ -29,14 +29,14 @@ class Dataset(Sequence[Agreement]):
     listing 2-03 belongs to (an agreement's id is the key of its first listing).
     """
 
-    __slots__ = ("_agreements", "_by_key", "errata", "source")
+    __slots__ = ("_agreements", "_by_key", "countries", "errata", "prefectures", "source")
 
-    def __init__(
-        self, agreements: Sequence[Agreement], errata: Sequence[Erratum], source: Source
-    ) -> None:
-        self._agreements = tuple(agreements)
-        self.errata: tuple[Erratum, ...] = tuple(errata)
-        self.source = source
+    def __init__(self, document: _codec.Document) -> None:
+        self._agreements = document.agreements
+        self.errata: tuple[Erratum, ...] = document.errata
+        self.source: Source = document.source
+        self.countries: tuple[Country, ...] = document.countries
+        self.prefectures: tuple[Prefecture, ...] = document.prefectures
         self._by_key = {
             listing.key: agreement
             for agreement in self._agreements
@@ -123,12 +123,7 @@ def _read() -> Dataset:
     if not isinstance(document, dict):
         raise DatasetError(f"{where} does not hold a JSON object")
     try:
-        source, agreements, errata = _codec.structure_document(document)
-    except (cattrs.BaseValidationError, KeyError, ValueError, TypeError) as error:
-        detail = (
-            "; ".join(cattrs.transform_error(error))
-            if isinstance(error, cattrs.BaseValidationError)
-            else repr(error)
-        )
+        return Dataset(_codec.structure_document(document))
+    except cattrs.BaseValidationError as error:
+        detail = "; ".join(cattrs.transform_error(error))
         raise DatasetError(f"{where} does not fit the model: {detail}") from None
-    return Dataset(agreements, errata, source)

@@ -47,27 +47,42 @@ class Listing:
 
 @attrs.frozen
 class JapaneseParty:
-    """A Japanese local government (or other body) that is party to an agreement."""
+    """A Japanese local government (or other body) that is party to an agreement.
+
+    ``name`` is as printed; ``prefecture`` and ``municipality`` are the 2012
+    names, ``lg_code`` the 全国地方公共団体コード of August 2012 (None for a body
+    that is not a local government). A place merged since records what it
+    ``became`` and when (``became_on``).
+    """
 
     name: str
     prefecture: str
     municipality: str | None
     kind: JapaneseKind
-    lg_code: str | None = None
-    name_en: str | None = None
+    lg_code: str | None
+    name_en: str
+    became: str | None = None
+    became_on: PartialDate | None = None
 
 
 @attrs.frozen
 class ForeignParty:
-    """A foreign local government (or other body) that is party to an agreement."""
+    """A foreign local government (or other body) that is party to an agreement.
+
+    ``name`` is as printed, without the country; ``country`` is the ISO 3166-1
+    alpha-2 code; ``region`` the first-level division in Japanese (as printed
+    where the sheet prints it, filled in where it does not) and ``region_code``
+    its ISO 3166-2 code where one denotes the same area.
+    """
 
     name: str
     country: str
     region: str | None
     locality: str | None
     kind: ForeignKind
-    region_code: str | None = None
-    name_en: str | None = None
+    region_code: str | None
+    region_en: str | None
+    name_en: str
 
 
 @attrs.frozen
@@ -78,6 +93,27 @@ class Country:
     name_ja: str
     short_name_ja: str
     name_en: str
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Prefecture:
+    """One of Japan's 47 prefectures, with its JIS X 0401 code and 全国地方公共団体コード."""
+
+    code: str
+    lg_code: str
+    name_ja: str
+    name_en: str
+
+    @property
+    def short_name_ja(self) -> str:
+        """The name without 都/道/府/県, except 北海道: 静岡, 東京, 北海道."""
+        return self.name_ja if self.name_ja == "北海道" else self.name_ja[:-1]
+
+    @property
+    def short_name_en(self) -> str:
+        """The English name without "Prefecture"/"Metropolis": Shizuoka, Tokyo."""
+        return self.name_en.removesuffix(" Prefecture").removesuffix(" Metropolis")
 
 
 @attrs.frozen

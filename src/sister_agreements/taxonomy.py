@@ -7,9 +7,10 @@ the English ones are our translations of them.
 from __future__ import annotations
 
 import enum
-import unicodedata
 
 import attrs
+
+from sister_agreements._fold import fold
 
 
 @attrs.frozen
@@ -174,7 +175,7 @@ class Field(enum.Enum):
             if 1 <= value <= 9:
                 return cls(value)
         else:
-            wanted = _fold(value)
+            wanted = fold(value)
             for field in cls:
                 names = (
                     str(field.value),
@@ -185,14 +186,10 @@ class Field(enum.Enum):
                     field.label_ja.removesuffix("交流"),
                     field.label_en.removesuffix(" exchange"),
                 )
-                if wanted in {_fold(name) for name in names}:
+                if wanted in {fold(name) for name in names}:
                     return field
         valid = ", ".join(f"{f.symbol} {f.label_ja} / {f.label_en}" for f in cls)
         raise LookupError(f"unknown field {value!r}; valid fields: {valid}")
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace(" ", "")
 
 
 class JapaneseKind(enum.Enum):
