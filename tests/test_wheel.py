@@ -42,7 +42,7 @@ def test_suite_passes_against_installed_wheel(wheel: Path, tmp_path: Path) -> No
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel), "pytest"], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", f"{wheel}[test]"], check=True)
     tests = tmp_path / "tests"
     shutil.copytree(REPO / "tests", tests)
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
