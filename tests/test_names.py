@@ -90,6 +90,11 @@ def test_party_names_cover_printed_place_and_english_names(ds: sa.Dataset) -> No
     from sister_agreements.names import party_names
 
     aomori = ds["1-01"].japanese_parties[0]
-    assert party_names(aomori) == (fold("青森県青森市"), fold("青森市"), fold("Aomori City"), "022012")
+    assert party_names(aomori) == (
+        fold("青森県青森市"),
+        fold("青森市"),
+        fold("Aomori City"),
+        "022012",
+    )
     dalian = ds["1-01"].foreign_parties[0]
     assert party_names(dalian) == (fold("大連市"), fold("Dalian"))

@@ -257,6 +257,7 @@ def read_countries() -> tuple[Country, ...]:
             code=row["code"],
             name_ja=row["name_ja"],
             short_name_ja=row["short_name_ja"],
+            kana=row["kana"],
             name_en=row["name_en"],
             aliases=tuple(alias for alias in row["aliases"].split("|") if alias),
         )

@@ -7,7 +7,7 @@ local governments, as typed, immutable Python data.
 
 from importlib.metadata import version as _version
 
-from sister_agreements import names
+from sister_agreements import export, names, published, summary
 from sister_agreements.dataset import Dataset, DatasetError, load
 from sister_agreements.dates import PartialDate
 from sister_agreements.model import (
@@ -48,7 +48,10 @@ __all__ = [
     "Source",
     "__version__",
     "countries",
+    "export",
     "load",
     "names",
     "prefectures",
+    "published",
+    "summary",
 ]

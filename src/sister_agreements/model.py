@@ -87,11 +87,15 @@ class ForeignParty:
 
 @attrs.frozen
 class Country:
-    """A country as the report names it, with its ISO 3166-1 alpha-2 code."""
+    """A country as the report names it, with its ISO 3166-1 alpha-2 code.
+
+    ``kana`` is the reading of ``name_ja``; the report orders tied countries by it.
+    """
 
     code: str
     name_ja: str
     short_name_ja: str
+    kana: str
     name_en: str
     aliases: tuple[str, ...] = ()
 
