@@ -121,12 +121,14 @@ def _level(level: str) -> Level:
 
 
 def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
-    """One dict per agreement, listing or party; lists are joined with "; ".
+    """One dict per agreement, listing (in report order) or party; lists are joined with "; ".
 
     Raises:
         LookupError: for an unknown level.
     """
-    rows = _ROWS[_level(level)]
+    if _level(level) == "listing":
+        return [_listing_row(ds[li.key], li) for li in ds.listings]
+    rows = _ROWS[level]
     return [row for agreement in ds for row in rows(agreement)]
 
 

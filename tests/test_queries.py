@@ -1,0 +1,175 @@
+"""Queries: known answers, errors, and properties (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sister_agreements as sa
+from sister_agreements import Field, JapaneseKind, PartialDate
+
+# Known answers, each counted from the sheets.
+KNOWN = [
+    ({"country": "CN"}, 56),
+    ({"country": ["中国", "Korea"]}, 86),
+    ({"field": "教育"}, 26),
+    ({"prefecture": "静岡"}, 12),
+    ({"signed_to": 1999}, 31),
+    ({"multilateral": True}, 20),
+    ({"field": 1, "country": "CN"}, 9),
+    ({"kind": "town"}, 10),
+    ({"party": "札幌市"}, 7),
+    ({"party": "Sapporo City"}, 7),
+]
+
+
+@pytest.mark.parametrize(("query", "count"), KNOWN)
+def test_known_answers(ds: sa.Dataset, query: dict[str, object], count: int) -> None:
+    assert len(ds.filter(**query)) == count  # type: ignore[arg-type]
+
+
+def test_known_answers_match_a_plain_scan(ds: sa.Dataset) -> None:
+    assert len(ds.filter(country="CN")) == sum("CN" in a.countries for a in ds)
+    assert len(ds.filter(prefecture=22)) == sum(
+        any(p.prefecture == "静岡県" for p in a.japanese_parties) for a in ds
+    )
+    assert len(ds.filter(signed_to=1999)) == sum(
+        a.signed is not None and a.signed.year <= 1999 for a in ds
+    )
+
+
+def test_shizuoka_education_china_since_2000() -> None:
+    ds = sa.load()
+    (only,) = ds.filter(
+        field="教育", country="CN", prefecture="静岡", signed_from=2000, multilateral=False
+    )
+    assert only.id == "1-06" and only.signed == PartialDate(2012, 4, 4)
+
+
+def test_date_bounds_compare_by_first_day(ds: sa.Dataset) -> None:
+    # 1-05 is dated 1999-08 only: inside 1999, inside 1999-08, outside 1999-08-02 onwards.
+    assert "1-05" in {a.id for a in ds.filter(signed_from=1999, signed_to=1999)}
+    assert "1-05" in {a.id for a in ds.filter(signed_from="1999-08", signed_to="1999-08")}
+    assert "1-05" not in {a.id for a in ds.filter(signed_from=datetime.date(1999, 8, 2))}
+    assert "7-08" not in {a.id for a in ds.filter(signed_from=1900)}
+
+
+def test_search(ds: sa.Dataset) -> None:
+    assert [a.id for a in ds.search("マラソン")] == ["3-01", "3-04", "3-06"]
+    assert [a.id for a in ds.search("ﾏﾗｿﾝ")] == ["3-01", "3-04", "3-06"]
+    # Every agreement with Dalian as a party; 大連 also occurs in other sheets' texts.
+    assert {a.id for a in ds.search("dalian")} == {"1-01", "2-10", "5-11", "6-06", "7-07", "7-14"}
+    assert {a.id for a in ds.search("dalian")} < {a.id for a in ds.search("大連")}
+    assert [a.id for a in ds.search("Kecskemet")] == ["1-22"]
+    assert len(ds.search("黒龍江")) == len(ds.search("黒竜江")) > 0
+    assert len(ds.search("湿地 提携")) == 3
+    assert len(ds.search("no-such-word-anywhere")) == 0
+
+
+def test_results_chain_and_keep_metadata(ds: sa.Dataset) -> None:
+    china = ds.filter(country="CN")
+    assert china.filter(field=1).__len__() == len(ds.filter(country="CN", field=1))
+    assert china.errata is ds.errata and china.source is ds.source
+    assert china.get("1-14") is None and china.get("1-01") is ds["1-01"]
+    with pytest.raises(KeyError):
+        china["1-14"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"field": "料理"}, "unknown field"),
+        ({"country": "Atlantis"}, "unknown country"),
+        ({"prefecture": "静岡件"}, "closest: 22 静岡県"),
+        ({"party": "Nowhere"}, "unknown party"),
+        ({"kind": "castle"}, "valid kinds: prefecture"),
+    ],
+)
+def test_unknown_values_raise_lookup_error(
+    ds: sa.Dataset, query: dict[str, object], message: str
+) -> None:
+    with pytest.raises(LookupError, match=message):
+        ds.filter(**query)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"field": 1.5}, {"country": 3.0}, {"multilateral": "yes"}, {"signed_from": 1.5}, {"kind": 3}],
+)
+def test_wrong_types_raise_type_error(ds: sa.Dataset, query: dict[str, object]) -> None:
+    with pytest.raises(TypeError):
+        ds.filter(**query)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ds.search(3)  # type: ignore[arg-type]
+
+
+def test_empty_result_is_an_empty_dataset(ds: sa.Dataset) -> None:
+    empty = ds.filter(country="LU", field=1)
+    assert isinstance(empty, sa.Dataset) and len(empty) == 0 and empty.listings == ()
+
+
+# Properties ------------------------------------------------------------------
+
+FIELDS = st.sampled_from(list(Field))
+COUNTRIES = st.sampled_from(["CN", "KR", "US", "AU", "FR", "VN", "TW", "GB", "DE", "LU"])
+PREFECTURES = st.sampled_from(["静岡", "北海道", "神奈川", "福岡", "東京", "京都", "青森"])
+QUERIES = st.fixed_dictionaries(
+    {},
+    optional={
+        "field": st.lists(FIELDS, min_size=1, max_size=3),
+        "country": st.lists(COUNTRIES, min_size=1, max_size=3),
+        "prefecture": PREFECTURES,
+        "kind": st.sampled_from([k.value for k in JapaneseKind]),
+        "signed_from": st.integers(1985, 2013),
+        "signed_to": st.integers(1985, 2013),
+        "multilateral": st.booleans(),
+    },
+)
+
+
+def _ids(ds: sa.Dataset) -> list[str]:
+    return [a.id for a in ds]
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUERIES)
+def test_results_are_subsets_in_dataset_order(query: dict[str, object]) -> None:
+    ds = sa.load()
+    result = _ids(ds.filter(**query))  # type: ignore[arg-type]
+    order = _ids(ds)
+    assert set(result) <= set(order)
+    assert result == [x for x in order if x in set(result)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUERIES, QUERIES)
+def test_filters_commute_and_chaining_equals_combining(
+    a: dict[str, object], b: dict[str, object]
+) -> None:
+    ds = sa.load()
+    ab = _ids(ds.filter(**a).filter(**b))  # type: ignore[arg-type]
+    ba = _ids(ds.filter(**b).filter(**a))  # type: ignore[arg-type]
+    assert ab == ba
+    if not set(a) & set(b):
+        assert ab == _ids(ds.filter(**a, **b))  # type: ignore[arg-type]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(FIELDS, min_size=1, max_size=4))
+def test_values_of_one_argument_combine_with_or(fields: list[Field]) -> None:
+    ds = sa.load()
+    union = set().union(*(_ids(ds.filter(field=f)) for f in fields))
+    assert set(_ids(ds.filter(field=fields))) == union
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="中国大連マラソン湿地 abcdeAB", max_size=6))
+def test_search_is_a_subset_and_all_words_required(text: str) -> None:
+    ds = sa.load()
+    found = set(_ids(ds.search(text)))
+    assert found <= set(_ids(ds))
+    for word in text.split():
+        assert found <= set(_ids(ds.search(word)))
