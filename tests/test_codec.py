@@ -30,9 +30,8 @@ def test_unknown_top_level_key_is_refused(ds: sa.Dataset) -> None:
 
     document = _codec.unstructure_document(_document(ds))
     document["extra"] = []
-    with pytest.raises(cattrs.BaseValidationError) as raised:
+    with pytest.raises(cattrs.errors.ForbiddenExtraKeysError, match="extra"):
         _codec.structure_document(document)
-    assert "extra" in str(raised.value.exceptions)
 
 
 def test_objects_are_immutable(ds: sa.Dataset) -> None:

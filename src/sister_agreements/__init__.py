@@ -5,9 +5,11 @@ local governments, as typed, immutable Python data.
 >>> ds = sa.load()
 """
 
-from importlib.metadata import version as _version
+from __future__ import annotations
 
-from sister_agreements import export, names, published, summary
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from sister_agreements.dataset import Dataset, DatasetError, load
 from sister_agreements.dates import PartialDate
 from sister_agreements.model import (
@@ -23,10 +25,29 @@ from sister_agreements.model import (
     Prefecture,
     Source,
 )
-from sister_agreements.names import countries, prefectures
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
-__version__ = _version("sister-agreements")
+if TYPE_CHECKING:
+    from sister_agreements import export, names, published, summary
+    from sister_agreements.names import countries, prefectures
+
+    __version__: str
+
+_SUBMODULES = {"export", "names", "published", "summary"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier submodules and the version only when first used."""
+    if name in _SUBMODULES:
+        return importlib.import_module(f"sister_agreements.{name}")
+    if name in {"countries", "prefectures"}:
+        return getattr(importlib.import_module("sister_agreements.names"), name)
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("sister-agreements")
+    raise AttributeError(f"module 'sister_agreements' has no attribute {name!r}")
+
 
 __all__ = [
     "Agreement",

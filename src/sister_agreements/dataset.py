@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import json
 import threading
@@ -171,7 +170,7 @@ class Dataset(Sequence[Agreement]):
         found = self.get(index)
         if found is None:
             keys = [li.key for a in self._agreements for li in a.listings]
-            close = difflib.get_close_matches(index, keys, n=5, cutoff=0.5)
+            close = _close_matches(index, keys, n=5, cutoff=0.5)
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise KeyError(f"no agreement or listing {index!r}{hint}")
         return found
@@ -270,7 +269,7 @@ class Dataset(Sequence[Agreement]):
             raise TypeError(f"a party is named by a str, not {type(value).__name__}")
         key = fold(value)
         if key not in self._index.facets.party:
-            close = difflib.get_close_matches(key, self._index.facets.party, n=4, cutoff=0.6)
+            close = _close_matches(key, self._index.facets.party, n=4, cutoff=0.6)
             raise LookupError(f"unknown party {value!r}; closest: {', '.join(close) or 'none'}")
         return key
 
@@ -363,7 +362,14 @@ def _read() -> Dataset:
         raise DatasetError(f"{where} does not hold a JSON object")
     try:
         document = _codec.structure_document(raw)
-    except cattrs.BaseValidationError as error:
-        detail = "; ".join(cattrs.transform_error(error))
+    except (cattrs.errors.ForbiddenExtraKeysError, KeyError, TypeError, ValueError) as error:
+        detail = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise DatasetError(f"{where} does not fit the model: {detail}") from None
     return Dataset(_Index(document))
+
+
+def _close_matches(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches; difflib is imported only when a lookup fails."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

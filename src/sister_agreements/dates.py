@@ -19,6 +19,11 @@ _ERA_DATE = re.compile(
 _ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
+def _validate_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int:
+        raise TypeError(f"year must be an int, not {value!r}")
+
+
 def _validate_month(
     instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
@@ -40,7 +45,7 @@ def _validate_day(
 class PartialDate:
     """A date known to the year, the month or the day, as far as the report prints it."""
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(validator=_validate_year)
     month: int | None = attrs.field(default=None, validator=_validate_month)
     day: int | None = attrs.field(default=None, validator=_validate_day)
 

@@ -7,7 +7,6 @@ An unknown name raises LookupError naming the nearest valid values.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
@@ -84,7 +83,7 @@ class Lookup(Generic[T]):
         found = self.get(value)
         if found is None:
             index = self._built()
-            close = difflib.get_close_matches(fold(str(value)), index, n=8, cutoff=0.6)
+            close = _close_matches(fold(str(value)), index, n=8, cutoff=0.6)
             labels = list(dict.fromkeys(self._label(index[key]) for key in close))[:4]
             if not labels:
                 labels = [self._label(entry) for entry in list(dict.fromkeys(index.values()))[:6]]
@@ -143,3 +142,10 @@ def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
     else:
         names = [party.name, party.locality or party.region or party.name, party.name_en]
     return tuple(dict.fromkeys(fold(name) for name in names if name))
+
+
+def _close_matches(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches; difflib is imported only when a lookup fails."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)
