@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -35,13 +36,33 @@ def test_python_example_runs(where: str, code: str, tmp_path: Path) -> None:
     assert result.stdout.strip(), f"{where} printed nothing"
 
 
-def test_readme_demo_prints_the_listings_per_field(tmp_path: Path) -> None:
+def test_readme_names_the_two_fresh_machine_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    demo = re.search(r'\.venv/bin/python -c "(.*?)"\n', readme)
-    assert demo is not None
-    result = subprocess.run(
-        [sys.executable, "-c", demo[1]], cwd=tmp_path, capture_output=True, text=True, check=True
+    run = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/sister-agreements summary"
+    test = (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
     )
-    lines = result.stdout.splitlines()
-    assert lines[0] == "① 教育交流 Educational exchange 26"
-    assert [int(line.rsplit(" ", 1)[1]) for line in lines] == [26, 25, 8, 1, 11, 24, 39, 25, 16]
+    assert readme.count(run) == 2 and readme.count(test) == 2  # English and 日本語
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert test in ci
+
+
+def test_cli_examples_in_the_docs_run(tmp_path: Path) -> None:
+    pages = [REPO / "README.md", REPO / "docs" / "cli.md", REPO / "docs" / "tutorial.md"]
+    commands = [
+        line.split("#")[0].split(">")[0].strip()
+        for page in pages
+        for block in re.findall(r"```sh\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+        for line in block.splitlines()
+        if line.startswith("sister-agreements ")
+    ]
+    assert len(commands) >= 15
+    for command in commands:
+        args = shlex.split(command)[1:]
+        result = subprocess.run(
+            [sys.executable, "-m", "sister_agreements", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            check=False,
+        )
+        assert result.returncode == 0, (command, result.stderr.decode())

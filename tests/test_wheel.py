@@ -31,10 +31,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def test_wheel_carries_data_and_py_typed(wheel: Path) -> None:
-    names = set(zipfile.ZipFile(wheel).namelist())
+def test_wheel_carries_data_py_typed_and_the_console_script(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
     assert "sister_agreements/py.typed" in names
     assert "sister_agreements/data/agreements.json" in names
+    (entry_points,) = [name for name in names if name.endswith("entry_points.txt")]
+    assert "sister-agreements = sister_agreements.cli:main" in archive.read(entry_points).decode()
     assert not any(name.startswith(("tools/", "tests/", "data-raw/")) for name in names)
 
 
@@ -65,3 +68,32 @@ def test_suite_passes_against_installed_wheel(wheel: Path, tmp_path: Path) -> No
         check=True,
     ).stdout
     assert str(env_dir) in location and str(REPO / "src") not in location
+
+
+def test_sdist_carries_the_sources_and_rebuilds_the_data(tmp_path: Path) -> None:
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (sdist,) = tmp_path.glob("sister_agreements-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        archive.extractall(tmp_path, filter="data")
+    root = tmp_path / sdist.name.removesuffix(".tar.gz")
+    for needed in (
+        "data-raw/report.txt",
+        "tools/build_dataset.py",
+        "tests/test_data.py",
+        "mkdocs.yml",
+    ):
+        assert f"{root.name}/{needed}" in names
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "build_dataset.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import docs_pages  # noqa: E402
 import report_text  # noqa: E402
 from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
 
@@ -424,30 +425,39 @@ def render(document: dict[str, object]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed data")
+    parser.add_argument("--check", action="store_true", help="compare with the committed files")
     args = parser.parse_args(argv)
     report = (RAW / "report.txt").read_text(encoding="utf-8")
     try:
-        text = render(build(report))
+        document = build(report)
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
+    errata = _codec.structure_document(document).errata
+    outputs = {OUTPUT: render(document), **docs_pages.pages(errata)}
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
+        stale = [path for path, text in outputs.items() if _read(path) != text]
+        for path in stale:
             diff = difflib.unified_diff(
-                current.splitlines(), text.splitlines(), "committed", "fresh build", lineterm=""
+                _read(path).splitlines(),
+                outputs[path].splitlines(),
+                "committed",
+                "fresh build",
+                lineterm="",
             )
             print("\n".join(list(diff)[:40]), file=sys.stderr)
-            print(
-                f"{OUTPUT.relative_to(ROOT)} is stale: run tools/build_dataset.py", file=sys.stderr
-            )
-            return 1
-        print(f"{OUTPUT.relative_to(ROOT)} is up to date")
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+            print(f"{path.relative_to(ROOT)} is stale: run tools/build_dataset.py", file=sys.stderr)
+        if not stale:
+            print("the package data and the generated docs are up to date")
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 if __name__ == "__main__":

@@ -1,0 +1,444 @@
+"""The ``sister-agreements`` command line (also ``python -m sister_agreements``).
+
+Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
+an output that cannot be written); nothing ever ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+import sister_agreements as sa
+from sister_agreements import _codec, export, published, summary
+from sister_agreements.dataset import Dataset
+from sister_agreements.model import Agreement
+from sister_agreements.summary import display_width
+from sister_agreements.taxonomy import Field
+
+PROG = "sister-agreements"
+FORMATS = ("text", "markdown", "csv", "json")
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _t(lang: str, ja: str, en: str) -> str:
+    return ja if lang == "ja" else en
+
+
+# --- output helpers -------------------------------------------------------------
+
+
+def _table(rows: list[list[str]], fmt: str) -> str:
+    """Rows (the first is the header) as aligned text, Markdown or CSV."""
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        lines.insert(1, "|" + "---|" * len(rows[0]))
+        return "\n".join(lines) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        return out.getvalue()
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def _parties(agreement: Agreement, lang: str) -> tuple[str, str]:
+    japanese = "、".join(p.name if lang == "ja" else p.name_en for p in agreement.japanese_parties)
+    foreign = "、".join(p.name if lang == "ja" else p.name_en for p in agreement.foreign_parties)
+    return japanese, foreign
+
+
+def _agreement_rows(ds: Dataset, lang: str) -> list[list[str]]:
+    header = [
+        "ID",
+        _t(lang, "締結", "Signed"),
+        _t(lang, "分野", "Fields"),
+        _t(lang, "日本側", "Japanese parties"),
+        _t(lang, "海外側", "Foreign parties"),
+        _t(lang, "名称", "Title"),
+    ]
+    rows = [header]
+    for a in ds:
+        japanese, foreign = _parties(a, lang)
+        signed = a.signed.isoformat() if a.signed else ""
+        fields = "".join(f.symbol for f in a.fields)
+        rows.append([a.id, signed, fields, japanese, foreign, a.title])
+    return rows
+
+
+def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
+    if args.format == "json":
+        return _json(export.to_records(ds, "agreement"))
+    if args.format == "csv" and not args.brief:
+        out = io.StringIO()
+        records = export.to_records(ds, "agreement")
+        writer = csv.DictWriter(out, list(records[0]) if records else ["id"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return out.getvalue()
+    return _table(_agreement_rows(ds, args.lang), args.format)
+
+
+# --- commands -------------------------------------------------------------------
+
+
+def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
+    query = {
+        name: getattr(args, name)
+        for name in ("field", "country", "prefecture", "party", "kind")
+        if getattr(args, name)
+    }
+    for bound in ("signed_from", "signed_to"):
+        value = getattr(args, bound)
+        if value is not None:
+            query[bound] = int(value) if value.isdigit() else value
+    if args.multilateral is not None:
+        query["multilateral"] = args.multilateral
+    try:
+        return ds.filter(**query)
+    except ValueError as error:  # a malformed date bound
+        raise UsageError(str(error)) from None
+
+
+def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
+    makers: dict[str, Callable[[Dataset], summary.CountTable]] = {
+        "field": summary.by_field,
+        "country": lambda d: summary.by_country(d, top=args.top),
+        "prefecture": summary.by_prefecture,
+        "year": summary.by_year,
+    }
+    table = makers[args.table](_filtered(ds, args))
+    if args.compare:
+        return _compare(table, args)
+    title = table.title_ja if args.lang == "ja" else table.title_en
+    if args.format == "json":
+        return _json(table.to_records())
+    if args.format == "csv":
+        return table.to_csv()
+    if args.format == "markdown":
+        return f"## {title}\n\n" + table.to_markdown(args.lang)
+    return f"{title}\n\n" + table.to_text(args.lang)
+
+
+def _compare(table: summary.CountTable, args: argparse.Namespace) -> str:
+    """The cells where the computed table differs from the report's printed one."""
+    printed = {"field": published.FIELD_TABLE, "country": published.COUNTRY_TABLE}.get(args.table)
+    if printed is None:
+        raise UsageError("--compare works with --table field or --table country")
+    header = ["row", "column", "computed", "printed"]
+    rows = [[d.row, d.column, str(d.ours or ""), str(d.theirs or "")] for d in table.diff(printed)]
+    if args.format == "json":
+        return _json([dict(zip(header, row, strict=True)) for row in rows])
+    if args.lang == "ja":
+        header = ["行", "列", "算出", "報告書"]
+    return _table([header, *rows], args.format)
+
+
+def cmd_list(ds: Dataset, args: argparse.Namespace) -> str:
+    return _agreements(_filtered(ds, args), args)
+
+
+def cmd_search(ds: Dataset, args: argparse.Namespace) -> str:
+    return _agreements(_filtered(ds, args).search(" ".join(args.text)), args)
+
+
+def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
+    a = ds[args.id]
+    if args.format == "json":
+        return _json(_codec.converter.unstructure(a))
+    lang = args.lang
+    japanese = [
+        f"{p.name} ({p.name_en}; {p.lg_code or '-'})"
+        if lang == "en"
+        else f"{p.name}（{p.lg_code or '-'}）"
+        for p in a.japanese_parties
+    ]
+    foreign = [
+        f"{p.name} ({p.name_en}; {p.country}{'; ' + p.region_code if p.region_code else ''})"
+        for p in a.foreign_parties
+    ]
+    dates = [f"{e.date}" + (f" ({e.label})" if e.label else "") for e in a.dates]
+    listings = [
+        f"{li.key} {li.field.symbol}{li.field.label_ja if lang == 'ja' else li.field.label_en}"
+        f" p.{li.page}" + (" 【再掲】" if li.relisted else "")
+        for li in a.listings
+    ]
+    contacts = [" / ".join(x for x in (c.department, c.phone, c.email) if x) for c in a.contacts]
+    errata = [
+        f"{e.id} {e.listing} {e.kind}: {e.printed} → {e.dataset}"
+        for e in ds.errata
+        if e.listing in {li.key for li in a.listings}
+    ]
+    sections = [
+        (("ID", "ID"), [a.id]),
+        (("名称", "Title"), [a.title]),
+        (("掲載", "Listings"), listings),
+        (("日本側", "Japanese parties"), japanese),
+        (("海外側", "Foreign parties"), foreign),
+        (("提携年月日", "Dates"), dates + ([f"({a.date_text})"] if a.date_text else [])),
+        (("提携に至った経緯", "Background"), a.background.split("\n") if a.background else []),
+        (("提携後の取組内容", "Activities"), a.activities.split("\n") if a.activities else []),
+        (("取組による成果・課題等", "Outcomes"), a.outcomes.split("\n") if a.outcomes else []),
+        (("URL", "URLs"), [f"{link.url} {link.label or ''}".strip() for link in a.urls]),
+        (("問い合わせ先", "Contacts"), contacts),
+        (("正誤", "Errata"), errata),
+    ]
+    lines = []
+    for (ja, en), values in sections:
+        if values:
+            lines.append(f"{_t(lang, ja, en)}:")
+            lines += [f"  {value}" for value in values]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
+    subset = _filtered(ds, args)
+    if args.format == "json":
+        text = _json(
+            _codec.unstructure_document(
+                _codec.Document(
+                    subset.source,
+                    subset.countries,
+                    subset.prefectures,
+                    tuple(subset),
+                    subset.errata,
+                )
+            )
+        )
+    elif args.format == "jsonl":
+        records = export.to_records(subset, args.level)
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    else:
+        if args.output:
+            export.to_csv(subset, args.output, level=args.level, encoding=args.encoding)
+            return None
+        out = io.StringIO()
+        records = export.to_records(subset, args.level)
+        writer = csv.DictWriter(out, list(records[0]) if records else [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        text = out.getvalue()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return None
+    return text
+
+
+def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
+    if args.listing and args.listing not in {li.key for li in ds.listings}:
+        raise LookupError(f"no listing {args.listing!r}; listings run from 1-01 to 9-16")
+    chosen = [e for e in ds.errata if not args.listing or e.listing == args.listing]
+    if args.format == "json":
+        return _json([_codec.converter.unstructure(e) for e in chosen])
+    lang = args.lang
+    header = ["ID", _t(lang, "掲載", "Listing"), _t(lang, "種類", "Kind"), _t(lang, "項目", "Item"),
+              _t(lang, "報告書の記載", "Printed"), _t(lang, "データセット", "Dataset")]  # fmt: skip
+    rows = [[e.id, e.listing, e.kind, e.item, e.printed, e.dataset] for e in chosen]
+    if args.evidence:
+        header.append(_t(lang, "根拠", "Evidence"))
+        for row, erratum in zip(rows, chosen, strict=True):
+            row.append(erratum.evidence)
+    return _table([header, *rows], args.format)
+
+
+def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
+    counts = {field: 0 for field in Field}
+    for listing in ds.listings:
+        counts[listing.field] += 1
+    if args.format == "json":
+        return _json(
+            [
+                {
+                    "number": f.number,
+                    "symbol": f.symbol,
+                    "label_ja": f.label_ja,
+                    "label_en": f.label_en,
+                    "description_ja": f.description_ja,
+                    "description_en": f.description_en,
+                    "economic": f.is_economic,
+                    "listings": counts[f],
+                }
+                for f in Field
+            ]
+        )
+    header = [
+        "",
+        _t(args.lang, "分野", "Field"),
+        _t(args.lang, "掲載数", "Listings"),
+        _t(args.lang, "内容", "Covers"),
+    ]
+    rows = [header] + [
+        [
+            f.symbol,
+            f.label_ja if args.lang == "ja" else f.label_en,
+            str(counts[f]),
+            f.description_ja if args.lang == "ja" else f.description_en,
+        ]
+        for f in Field
+    ]
+    return _table(rows, args.format)
+
+
+# --- the parser -----------------------------------------------------------------
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (repeat an option for OR)")
+    group.add_argument("--field", action="append", help="1-9, ①, 教育, education")
+    group.add_argument("--country", action="append", help="CN, 中国, China")
+    group.add_argument("--prefecture", action="append", help="22, 静岡, Shizuoka")
+    group.add_argument("--party", action="append", help="a party's name, Japanese or English")
+    group.add_argument(
+        "--kind", action="append", help="town, designated_city, region, organisation …"
+    )
+    group.add_argument(
+        "--signed-from", metavar="DATE", help="a year or an ISO date (2004, 2004-12)"
+    )
+    group.add_argument("--signed-to", metavar="DATE", help="a year or an ISO date, inclusive")
+    shape = group.add_mutually_exclusive_group()
+    shape.add_argument("--multilateral", action="store_true", default=None)
+    shape.add_argument("--one-to-one", dest="multilateral", action="store_false")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``sister-agreements``."""
+    return _parsers()[0]
+
+
+def help_texts() -> dict[str, str]:
+    """The --help text of the program and of each command, for the reference docs."""
+    parser, commands = _parsers()
+    return {PROG: parser.format_help()} | {
+        f"{PROG} {name}": sub.format_help() for name, sub in commands.items()
+    }
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang", choices=("ja", "en"), default="ja", help="output language (default ja)"
+    )
+    parser = _Parser(
+        prog=PROG,
+        description="CLAIR's 2012 survey of specific-field agreements between Japanese and "
+        "foreign local governments.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {sa.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help: str, formats: Sequence[str] = FORMATS) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, parents=[common])
+        sub.add_argument("--format", choices=formats, default=formats[0])
+        return sub
+
+    sub = command("summary", "the report's tables, computed from the sheets")
+    sub.add_argument("--table", choices=("field", "country", "prefecture", "year"), default="field")
+    sub.add_argument("--top", type=int, default=10, help="ranks shown in --table country")
+    sub.add_argument(
+        "--compare", action="store_true", help="show the differences from the printed table"
+    )
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_summary)
+
+    sub = command("list", "list agreements, filtered")
+    sub.add_argument(
+        "--brief", action="store_true", help="with --format csv: the listing columns only"
+    )
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_list)
+
+    sub = command("search", "agreements whose texts or names contain every word")
+    sub.add_argument("text", nargs="+")
+    sub.add_argument("--brief", action="store_true", help=argparse.SUPPRESS)
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_search)
+
+    sub = command("show", "one agreement in full", formats=("text", "json"))
+    sub.add_argument("id", help="an agreement id or any listing key, e.g. 1-01")
+    sub.set_defaults(run=cmd_show)
+
+    sub = command(
+        "export", "write agreements, listings or parties", formats=("csv", "json", "jsonl")
+    )
+    sub.add_argument("--level", choices=export.LEVELS, default="agreement")
+    sub.add_argument(
+        "--encoding",
+        choices=("utf-8-sig", "utf-8", "cp932"),
+        default="utf-8-sig",
+        help="CSV written to a file (-o): utf-8-sig (Excel, default), utf-8 or cp932",
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="PATH", help="write to PATH instead of standard output"
+    )
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_export)
+
+    sub = command("errata", "where the report contradicts itself, and what the data holds")
+    sub.add_argument("--listing", metavar="KEY", help="only the errata of one listing")
+    sub.add_argument("--evidence", action="store_true", help="include the evidence")
+    sub.set_defaults(run=cmd_errata)
+
+    sub = command("fields", "the nine fields of the taxonomy")
+    sub.set_defaults(run=cmd_fields)
+    return parser, dict(commands.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        args = build_parser().parse_args(argv)
+        output = args.run(sa.load(), args)
+        if output:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        return 0
+    except UsageError as error:
+        return _fail(2, str(error))
+    except KeyError as error:
+        return _fail(1, str(error.args[0]) if error.args else "unknown key")
+    except LookupError as error:
+        return _fail(1, str(error))
+    except UnicodeEncodeError as error:
+        return _fail(1, error.reason)
+    except (TypeError, ValueError) as error:
+        return _fail(2, str(error))
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        return _fail(1, f"cannot write {error.filename or ''}: {error.strerror}".replace("  ", " "))
+    except sa.DatasetError as error:
+        return _fail(1, str(error))
+
+
+def _fail(status: int, message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
