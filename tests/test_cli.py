@@ -39,6 +39,12 @@ def test_console_script_runs_the_summary() -> None:
     assert lines[-1].split()[-1] == "175(25)"
 
 
+def test_lang_before_or_after_the_command() -> None:
+    assert out("--lang", "en", "fields").splitlines()[0].split() == ["Field", "Listings", "Covers"]
+    assert out("fields", "--lang", "en") == out("--lang", "en", "fields")
+    assert out("--lang", "en", "fields", "--lang", "ja") == out("fields")
+
+
 def test_summary_in_english_markdown_csv_json() -> None:
     assert "| One-to-one | 24 | 22(4) |" in out("summary", "--lang", "en", "--format", "markdown")
     rows = list(csv.DictReader(io.StringIO(out("summary", "--format", "csv"))))

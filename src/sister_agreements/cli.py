@@ -337,15 +337,22 @@ def help_texts() -> dict[str, str]:
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    # --lang is accepted before or after the command; given after it, it must not
+    # reset a value given before it, so the commands' copy has no default.
     common = _Parser(add_help=False)
     common.add_argument(
-        "--lang", choices=("ja", "en"), default="ja", help="output language (default ja)"
+        "--lang",
+        choices=("ja", "en"),
+        default=argparse.SUPPRESS,
+        help="output language (default ja)",
     )
     parser = _Parser(
         prog=PROG,
         description="CLAIR's 2012 survey of specific-field agreements between Japanese and "
         "foreign local governments.",
-        parents=[common],
+    )
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), default="ja", help="output language (default ja)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {sa.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
