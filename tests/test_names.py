@@ -90,11 +90,8 @@ def test_party_names_cover_printed_place_and_english_names(ds: sa.Dataset) -> No
     from sister_agreements.names import party_names
 
     aomori = ds["1-01"].japanese_parties[0]
-    assert party_names(aomori) == (
-        fold("青森県青森市"),
-        fold("青森市"),
-        fold("Aomori City"),
-        "022012",
-    )
+    assert party_names(aomori) == ("青森県青森市", "青森市", "Aomori City", "022012")
     dalian = ds["1-01"].foreign_parties[0]
-    assert party_names(dalian) == (fold("大連市"), fold("Dalian"))
+    assert party_names(dalian) == ("大連市", "Dalian")
+    with pytest.raises(LookupError, match="closest: Sapporo City"):
+        ds.filter(party="Sapporo Cty")

@@ -81,6 +81,7 @@ class _Facets:
         self.prefecture: dict[str, set[str]] = {}
         self.kind: dict[str, set[str]] = {}
         self.party: dict[str, set[str]] = {}
+        self.party_label: dict[str, str] = {}
         self.multilateral: dict[bool, set[str]] = {True: set(), False: set()}
         self.signed = {a.id: a.signed.first_day() for a in document.agreements if a.signed}
         for a in document.agreements:
@@ -89,7 +90,8 @@ class _Facets:
             for party in _parties(a):
                 self.kind.setdefault(party.kind.value, set()).add(a.id)
                 for name in names.party_names(party):
-                    self.party.setdefault(name, set()).add(a.id)
+                    self.party.setdefault(fold(name), set()).add(a.id)
+                    self.party_label.setdefault(fold(name), name)
             for jp in a.japanese_parties:
                 self.prefecture.setdefault(jp.prefecture, set()).add(a.id)
             for code in a.countries:
@@ -268,8 +270,9 @@ class Dataset(Sequence[Agreement]):
         if not isinstance(value, str):
             raise TypeError(f"a party is named by a str, not {type(value).__name__}")
         key = fold(value)
-        if key not in self._index.facets.party:
-            close = _close_matches(key, self._index.facets.party, n=4, cutoff=0.6)
+        facets = self._index.facets
+        if key not in facets.party:
+            close = [facets.party_label[k] for k in _close_matches(key, facets.party, 4, 0.6)]
             raise LookupError(f"unknown party {value!r}; closest: {', '.join(close) or 'none'}")
         return key
 

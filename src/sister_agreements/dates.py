@@ -8,8 +8,11 @@ import unicodedata
 
 import attrs
 
-#: First Gregorian year of each era the report uses (year 1 of the era).
-ERAS: dict[str, int] = {"昭和": 1926, "平成": 1989}
+#: The first day of each era the report uses; its year is the era's year 1 (元年).
+ERAS: dict[str, datetime.date] = {
+    "昭和": datetime.date(1926, 12, 25),
+    "平成": datetime.date(1989, 1, 8),
+}
 
 _ERA_DATE = re.compile(
     r"(?P<era>昭和|平成)(?P<era_year>元|\d+)年?"
@@ -79,7 +82,7 @@ class PartialDate:
         return cls(int(match["year"]), int(month) if month else None, int(day) if day else None)
 
     def isoformat(self) -> str:
-        """ "2004-12-24", "1999-08" or "1995"."""
+        """Return the ISO form as far as known: 2004-12-24, 1999-08 or 1995."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -88,15 +91,13 @@ class PartialDate:
         return text
 
     def first_day(self) -> datetime.date:
-        """The first day the partial date may denote; partial dates compare by it."""
+        """The first day the partial date may denote; ``Dataset.filter`` compares by it."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def to_era(self) -> str:
         """The date in the era form, e.g. 平成16年12月24日 (元年 for year 1)."""
-        era, first = next(
-            (e, y) for e, y in reversed(ERAS.items()) if self.first_day() >= _era_start(e)
-        )
-        number = self.year - first + 1
+        era, start = next((e, d) for e, d in reversed(ERAS.items()) if self.first_day() >= d)
+        number = self.year - start.year + 1
         text = f"{era}{'元' if number == 1 else number}年"
         if self.month is not None:
             text += f"{self.month}月"
@@ -123,10 +124,6 @@ class PartialDate:
         return self.isoformat()
 
 
-def _era_start(era: str) -> datetime.date:
-    return {"昭和": datetime.date(1926, 12, 25), "平成": datetime.date(1989, 1, 8)}[era]
-
-
 def _compact(text: str) -> str:
     """NFKC and no spaces: 平成 1 1 （ 1 9 9 9 ） 年 -> 平成11(1999)年."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
@@ -137,5 +134,5 @@ def era_years(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _ERA_DATE.finditer(_compact(text)):
         era_year = 1 if match["era_year"] == "元" else int(match["era_year"])
-        found.append((match[0], ERAS[match["era"]] + era_year - 1, int(match["year"])))
+        found.append((match[0], ERAS[match["era"]].year + era_year - 1, int(match["year"])))
     return found

@@ -134,14 +134,14 @@ prefectures: Lookup[Prefecture] = Lookup(
 
 
 def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
-    """The folded names a party answers to: as printed, its place names and English name."""
+    """The names a party answers to: as printed, its place name, English name and code."""
     if isinstance(party, JapaneseParty):
         names = [party.name, party.municipality or party.prefecture, party.name_en]
         if party.lg_code:
             names.append(party.lg_code)
     else:
         names = [party.name, party.locality or party.region or party.name, party.name_en]
-    return tuple(dict.fromkeys(fold(name) for name in names if name))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _close_matches(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
