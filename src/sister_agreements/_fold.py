@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ _VARIANTS = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """NFKC, case-folded, without spaces, Latin accents or the report's variant characters."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_VARIANTS)

@@ -373,7 +373,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 
     sub = command("list", "list agreements, filtered")
     sub.add_argument(
-        "--brief", action="store_true", help="with --format csv: the listing columns only"
+        "--brief",
+        action="store_true",
+        help="with --format csv: only the columns of the text listing",
     )
     _add_filters(sub)
     sub.set_defaults(run=cmd_list)

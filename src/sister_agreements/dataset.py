@@ -6,6 +6,7 @@ import datetime
 import functools
 import json
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
@@ -83,7 +84,9 @@ class _Facets:
         self.party: dict[str, set[str]] = {}
         self.party_label: dict[str, str] = {}
         self.multilateral: dict[bool, set[str]] = {True: set(), False: set()}
-        self.signed = {a.id: a.signed.first_day() for a in document.agreements if a.signed}
+        dated = sorted((a.signed.first_day(), a.id) for a in document.agreements if a.signed)
+        self.signed_days = [day for day, _ in dated]
+        self.signed_ids = [x for _, x in dated]
         for a in document.agreements:
             for field in a.fields:
                 self.field.setdefault(field, set()).add(a.id)
@@ -116,11 +119,14 @@ class Dataset(Sequence[Agreement]):
 
     def __init__(self, index: _Index, ids: Iterable[str] | None = None) -> None:
         self._index = index
-        agreements = index.document.agreements
-        if ids is not None:
-            agreements = tuple(agreements[i] for i in sorted(index.position[x] for x in ids))
-        self._agreements = agreements
-        self._ids = frozenset(a.id for a in agreements)
+        everything = index.document.agreements
+        if ids is None:
+            self._agreements = everything
+            self._ids = frozenset(index.position)
+        else:
+            self._ids = frozenset(ids)
+            positions = sorted(map(index.position.__getitem__, self._ids))
+            self._agreements = tuple(map(everything.__getitem__, positions))
 
     @property
     def errata(self) -> tuple[Erratum, ...]:
@@ -225,30 +231,35 @@ class Dataset(Sequence[Agreement]):
         from sister_agreements import names
 
         facets = self._index.facets
-        ids = set(self._ids)
+        matches: list[set[str]] = []  # one set per given argument, intersected below
         if field is not None:
-            ids &= _union(facets.field, _values(field, Field.parse))
+            matches.append(_union(facets.field, _values(field, Field.parse)))
         if country is not None:
-            ids &= _union(
-                facets.country, (c.code for c in _values(country, names.countries.lookup))
-            )
+            codes = (c.code for c in _values(country, names.countries.lookup))
+            matches.append(_union(facets.country, codes))
         if prefecture is not None:
             chosen = _values(prefecture, names.prefectures.lookup)
-            ids &= _union(facets.prefecture, (p.name_ja for p in chosen))
+            matches.append(_union(facets.prefecture, (p.name_ja for p in chosen)))
         if party is not None:
-            ids &= _union(facets.party, _values(party, self._party_key))
+            matches.append(_union(facets.party, _values(party, self._party_key)))
         if kind is not None:
-            ids &= _union(facets.kind, _values(kind, _kind_value))
-        if signed_from is not None:
-            start = _bound(signed_from).first_day()
-            ids &= {x for x, day in facets.signed.items() if day >= start}
-        if signed_to is not None:
-            end = _last_day(_bound(signed_to))
-            ids &= {x for x, day in facets.signed.items() if day <= end}
+            matches.append(_union(facets.kind, _values(kind, _kind_value)))
+        if signed_from is not None or signed_to is not None:
+            days = facets.signed_days
+            low = 0 if signed_from is None else bisect_left(days, _bound(signed_from).first_day())
+            high = (
+                len(days) if signed_to is None else bisect_right(days, _last_day(_bound(signed_to)))
+            )
+            matches.append(set(facets.signed_ids[low:high]))
         if multilateral is not None:
             if not isinstance(multilateral, bool):
                 raise TypeError(f"multilateral is True or False, not {multilateral!r}")
-            ids &= facets.multilateral[multilateral]
+            matches.append(facets.multilateral[multilateral])
+        if not matches:
+            return self
+        ids = set.intersection(*sorted(matches, key=len))
+        if len(self._ids) < len(self._index.position):
+            ids &= self._ids
         return Dataset(self._index, ids)
 
     def search(self, text: str) -> Dataset:
