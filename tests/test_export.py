@@ -110,3 +110,11 @@ def test_without_pandas_the_error_says_how_to_install(
         export.to_pandas(ds)
     with pytest.raises(ImportError, match="pandas"):
         sa.summary.by_field(ds).to_pandas()
+
+
+def test_text_forms_match_the_files(ds: sa.Dataset, tmp_path: Path) -> None:
+    export.to_csv(ds, tmp_path / "listings.csv", level="listing")
+    written = (tmp_path / "listings.csv").read_text(encoding="utf-8-sig")
+    assert export.csv_text(ds, "listing").splitlines() == written.splitlines()
+    export.to_json(ds, tmp_path / "all.json")
+    assert export.json_text(ds) == (tmp_path / "all.json").read_text(encoding="utf-8")

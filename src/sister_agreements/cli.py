@@ -92,12 +92,7 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
     if args.format == "json":
         return _json(export.to_records(ds, "agreement"))
     if args.format == "csv" and not args.brief:
-        out = io.StringIO()
-        records = export.to_records(ds, "agreement")
-        writer = csv.DictWriter(out, list(records[0]) if records else ["id"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        return out.getvalue()
+        return export.csv_text(ds, "agreement")
     return _table(_agreement_rows(ds, args.lang), args.format)
 
 
@@ -215,36 +210,21 @@ def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
 
 def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
     subset = _filtered(ds, args)
+    if args.format == "csv" and args.output:
+        export.to_csv(subset, args.output, level=args.level, encoding=args.encoding)
+        return None
     if args.format == "json":
-        text = _json(
-            _codec.unstructure_document(
-                _codec.Document(
-                    subset.source,
-                    subset.countries,
-                    subset.prefectures,
-                    tuple(subset),
-                    subset.errata,
-                )
-            )
-        )
+        text = export.json_text(subset)
     elif args.format == "jsonl":
         records = export.to_records(subset, args.level)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     else:
-        if args.output:
-            export.to_csv(subset, args.output, level=args.level, encoding=args.encoding)
-            return None
-        out = io.StringIO()
-        records = export.to_records(subset, args.level)
-        writer = csv.DictWriter(out, list(records[0]) if records else [], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        text = out.getvalue()
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        return None
-    return text
+        text = export.csv_text(subset, args.level)
+    if not args.output:
+        return text
+    with open(args.output, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return None
 
 
 def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import io
 import json
 import os
 from collections.abc import Callable
@@ -132,6 +133,18 @@ def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
     return [row for agreement in ds for row in rows(agreement)]
 
 
+def csv_text(ds: Dataset, level: Level = "agreement") -> str:
+    """The CSV ``to_csv`` writes, as text (header first, one row per record)."""
+    records = to_records(ds, level)
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, list(records[0]) if records else _columns(level), lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue()
+
+
 def to_csv(
     ds: Dataset,
     path: str | os.PathLike[str],
@@ -185,13 +198,17 @@ def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
         ) from None
 
 
-def to_json(ds: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write the dataset's agreements, with the errata, countries and provenance, in
+def json_text(ds: Dataset) -> str:
+    """The dataset's agreements, with the errata, countries and provenance, as JSON in
     the package's own schema (``sister_agreements/data/agreements.json``)."""
     document = _codec.Document(ds.source, ds.countries, ds.prefectures, tuple(ds), ds.errata)
-    text = json.dumps(_codec.unstructure_document(document), ensure_ascii=False, indent=1)
+    return json.dumps(_codec.unstructure_document(document), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_json(ds: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write ``json_text(ds)`` to ``path``; ``read_json`` reads it back."""
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text + "\n")
+        handle.write(json_text(ds))
 
 
 def read_json(path: str | os.PathLike[str]) -> Dataset:
