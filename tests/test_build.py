@@ -25,3 +25,26 @@ def test_report_copy_is_the_seed_verbatim() -> None:
     digest = hashlib.sha256((REPO / "data-raw" / "report.txt").read_bytes()).hexdigest()
     recorded = (REPO / "data-raw" / "report.sha256").read_text(encoding="utf-8").split()[0]
     assert digest == recorded == "d716665b2164adde2d8e2ed7e4b06e7b597207266580bd7cd8388e3ded64f777"
+
+
+def test_cleaning_drops_nothing_but_markup_and_spacing() -> None:
+    """Every character of items (3)-(5) survives cleaning, but for HTML, "--",
+    list dashes and whitespace."""
+    import re
+    import sys
+    import unicodedata
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import report_text
+
+    def bare(text: str) -> str:
+        text = re.sub(r"<[^>]*>", "", unicodedata.normalize("NFKC", text))
+        text = re.sub(r"(?m)^\s*-+\s*", "", text)
+        return re.sub(r"\s+", "", text)
+
+    _, sheets = report_text.read_report((REPO / "data-raw" / "report.txt").read_text("utf-8"))
+    assert len(sheets) == 175
+    for sheet in sheets:
+        for item in (3, 4, 5):
+            lines = sheet.items[item]
+            assert bare(report_text.clean_text(lines)) == bare("\n".join(lines)), (sheet.key, item)
