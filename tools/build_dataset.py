@@ -352,7 +352,7 @@ def build(report: str) -> dict[str, object]:
         problems += date_problems
         for member in members[1:]:
             copy = sheets[member.sheet]
-            problems += [p for p in read_dates(copy, labels, era_fixes)[2]]
+            problems += read_dates(copy, labels, era_fixes)[2]
             problems += compare_copies(first, copy, member.key, by_listing)
         agreements.append(
             Agreement(
