@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+import sister_agreements as sa
+
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 _BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 
@@ -66,3 +68,14 @@ def test_cli_examples_in_the_docs_run(tmp_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 0, (command, result.stderr.decode())
+
+
+def test_readme_counts_are_the_datas(ds: sa.Dataset) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    japanese = sum(len(a.japanese_parties) for a in ds)
+    foreign = sum(len(a.foreign_parties) for a in ds)
+    assert f"**{len(ds.listings)} listings**" in readme
+    assert f"**{len(ds)} agreements**" in readme
+    assert f"**{len(ds.errata)} errata**" in readme
+    assert f"({japanese} Japanese, {foreign} foreign)" in readme
+    assert f"merged\ninto {len(ds)} real agreements" in readme

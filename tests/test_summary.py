@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import sister_agreements as sa
 from sister_agreements import Field, published, summary
-from sister_agreements.summary import Cell, CellDifference, display_width
+from sister_agreements._render import display_width
+from sister_agreements.summary import Cell, CellDifference
 
 # Every difference between the computed and the printed tables; docs/published-tables.md
 # explains each one with the sheets that prove it.
@@ -58,9 +59,15 @@ def test_published_tables_are_the_reports_text(report_text: str) -> None:
     ]
 
 
-def test_published_country_codes(ds: sa.Dataset) -> None:
-    for _, name, code, _ in published.COUNTRY_TABLE_TEXT[:-2]:
-        assert sa.countries.lookup(name).code == code
+def test_published_labels_and_metadata_agree_with_the_data(ds: sa.Dataset) -> None:
+    for (_, name, code, _), row in zip(
+        published.COUNTRY_TABLE_TEXT[:-2], published.COUNTRY_TABLE.rows[:-2], strict=True
+    ):
+        country = sa.countries.lookup(name)
+        assert (country.code, country.name_en) == (code, row.en)
+    assert ds.source.survey_month == published.SURVEY_MONTH
+    assert ds.source.publisher_ja == published.PUBLISHER_JA
+    assert ds.source.title_ja == published.TITLE_JA
 
 
 def test_parse_cell() -> None:

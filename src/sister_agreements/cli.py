@@ -17,9 +17,9 @@ from typing import Any, NoReturn
 
 import sister_agreements as sa
 from sister_agreements import _codec, export, published, summary
+from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
 from sister_agreements.model import Agreement
-from sister_agreements.summary import display_width
 from sister_agreements.taxonomy import Field
 
 PROG = "sister-agreements"
@@ -45,19 +45,12 @@ def _t(lang: str, ja: str, en: str) -> str:
 def _table(rows: list[list[str]], fmt: str) -> str:
     """Rows (the first is the header) as aligned text, Markdown or CSV."""
     if fmt == "markdown":
-        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        lines.insert(1, "|" + "---|" * len(rows[0]))
-        return "\n".join(lines) + "\n"
+        return markdown_table(rows)
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         return out.getvalue()
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"
+    return text_table(rows)
 
 
 def _json(value: Any) -> str:

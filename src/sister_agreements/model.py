@@ -41,7 +41,7 @@ class Listing:
 
     @property
     def key(self) -> str:
-        """ "F-NN": the field number and the two-digit entry number."""
+        """The listing's key, "F-NN": the field number and the two-digit entry number."""
         return f"{self.field.number}-{self.number:02d}"
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from sister_agreements._fold import fold
+from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
 from sister_agreements.model import Agreement, Listing
 from sister_agreements.taxonomy import Field
@@ -107,23 +107,11 @@ class CountTable:
 
     def to_markdown(self, lang: Lang = "ja") -> str:
         """A Markdown table; counts in the report's form, "22(4)"."""
-        header, *body = self._grid(_lang(lang))
-        lines = [_md_row(header), "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
-        return "\n".join(lines + [_md_row(row) for row in body]) + "\n"
+        return markdown_table(self._grid(_lang(lang)), numbers=True)
 
     def to_text(self, lang: Lang = "ja") -> str:
         """A plain-text table aligned for terminals, double-width characters counted twice."""
-        grid = self._grid(_lang(lang))
-        widths = [max(display_width(row[i]) for row in grid) for i in range(len(grid[0]))]
-        lines = []
-        for row in grid:
-            first = _pad(row[0], widths[0], left=True)
-            rest = (
-                _pad(text, width, left=False)
-                for text, width in zip(row[1:], widths[1:], strict=True)
-            )
-            lines.append("  ".join([first, *rest]).rstrip())
-        return "\n".join(lines) + "\n"
+        return text_table(self._grid(_lang(lang)), numbers=True)
 
     def to_csv(self) -> str:
         """The records as CSV text with the header row,column,total,relisted."""
@@ -155,20 +143,6 @@ class CountTable:
             for row, column in keys
             if ours.get((row, column)) != theirs.get((row, column))
         )
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: wide and full-width characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, left: bool) -> str:
-    space = " " * (width - display_width(text))
-    return text + space if left else space + text
-
-
-def _md_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
 def _lang(lang: str) -> Lang:
