@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from sister_agreements.dataset import Dataset, DatasetError, load
+from sister_agreements.dataset import Dataset, load
+from sister_agreements.errors import DatasetError, UnknownValueError
 from sister_agreements.dates import PartialDate
 from sister_agreements.model import (
     Agreement,
@@ -67,6 +68,7 @@ __all__ = [
     "PartialDate",
     "Prefecture",
     "Source",
+    "UnknownValueError",
     "__version__",
     "countries",
     "export",

@@ -16,6 +16,7 @@ import importlib_resources
 from sister_agreements import _codec
 from sister_agreements._fold import fold
 from sister_agreements.dates import PartialDate
+from sister_agreements.errors import DatasetError
 from sister_agreements.model import (
     Agreement,
     Country,
@@ -33,10 +34,6 @@ DATA_FILE = "agreements.json"
 
 T = TypeVar("T")
 DateBound = int | str | datetime.date | PartialDate
-
-
-class DatasetError(Exception):
-    """The packaged data file is missing or does not fit the model."""
 
 
 class _Index:
@@ -127,6 +124,24 @@ class Dataset(Sequence[Agreement]):
             self._ids = frozenset(ids)
             positions = sorted(map(index.position.__getitem__, self._ids))
             self._agreements = tuple(map(everything.__getitem__, positions))
+
+    @property
+    def whole(self) -> Dataset:
+        """The dataset this one was filtered from, with every agreement of its document."""
+        if len(self._ids) == len(self._index.position):
+            return self
+        return Dataset(self._index)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when both hold the same agreements of the same document."""
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self._ids == other._ids and (
+            self._index is other._index or self._agreements == other._agreements
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._ids)
 
     @property
     def errata(self) -> tuple[Erratum, ...]:
