@@ -11,8 +11,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from sister_agreements.dataset import Dataset, load
-from sister_agreements.errors import DatasetError, UnknownValueError
 from sister_agreements.dates import PartialDate
+from sister_agreements.errors import DatasetError, UnknownValueError
 from sister_agreements.model import (
     Agreement,
     Contact,
