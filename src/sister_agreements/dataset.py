@@ -155,8 +155,12 @@ class Dataset(Sequence[Agreement]):
 
     @property
     def countries(self) -> tuple[Country, ...]:
-        """Every country of the full dataset."""
-        return self._index.document.countries
+        """The countries of the dataset's foreign parties, in the document's order.
+
+        Every ISO 3166-1 country is in ``sister_agreements.countries``.
+        """
+        used = {code for agreement in self._agreements for code in agreement.countries}
+        return tuple(c for c in self._index.document.countries if c.code in used)
 
     @property
     def prefectures(self) -> tuple[Prefecture, ...]:
