@@ -109,9 +109,9 @@ def test_errata_and_fields() -> None:
 @pytest.mark.parametrize(
     ("args", "status", "message"),
     [
-        (["show", "9-99"], 1, "no agreement or listing '9-99'; closest: 9-09"),
+        (["show", "9-99"], 1, "unknown agreement or listing '9-99'; closest: 9-09"),
         (["list", "--country", "Atlantis"], 1, "unknown country 'Atlantis'"),
-        (["list", "--field", "料理"], 1, "unknown field '料理'; valid fields: ① 教育交流"),
+        (["list", "--field", "料理"], 1, "unknown field '料理'; closest: ① 教育交流"),
         (["list", "--prefecture", "静岡件"], 1, "closest: 22 静岡県"),
         (["list", "--signed-from", "2004/12"], 2, "not a partial ISO date"),
         (["list", "--bogus"], 2, "unrecognized arguments: --bogus"),
@@ -119,7 +119,7 @@ def test_errata_and_fields() -> None:
         (["summary", "--table", "year", "--compare"], 2, "--compare works with --table field"),
         (["nonsense"], 2, "invalid choice: 'nonsense'"),
         (["export", "-o", "/nonexistent/dir/out.csv"], 1, "cannot write /nonexistent/dir/out.csv"),
-        (["errata", "--listing", "0-00"], 1, "no listing '0-00'"),
+        (["errata", "--listing", "0-00"], 1, "unknown agreement or listing '0-00'"),
         (["export", "--level", "party", "--encoding", "cp932", "-o", "/tmp/x.csv"], 1, "U+00E9"),
     ],
 )

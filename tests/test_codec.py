@@ -45,4 +45,4 @@ def test_objects_are_immutable(ds: sa.Dataset) -> None:
 
 
 def _document(ds: sa.Dataset) -> _codec.Document:
-    return _codec.Document(ds.source, ds.countries, ds.prefectures, tuple(ds), ds.errata)
+    return ds._document()

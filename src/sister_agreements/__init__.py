@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
-from sister_agreements.errors import DatasetError, UnknownValueError
+from sister_agreements.errors import AmbiguousValueError, DatasetError, UnknownValueError
 from sister_agreements.model import (
     Agreement,
     Contact,
@@ -30,9 +30,10 @@ from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 if TYPE_CHECKING:
     from sister_agreements import export, names, published, summary
-    from sister_agreements.names import countries, prefectures
 
     __version__: str
+    countries: names.Lookup[Country]
+    prefectures: names.Lookup[Prefecture]
 
 _SUBMODULES = {"export", "names", "published", "summary"}
 
@@ -42,7 +43,7 @@ def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"sister_agreements.{name}")
     if name in {"countries", "prefectures"}:
-        return getattr(importlib.import_module("sister_agreements.names"), name)
+        return getattr(load()._index, name)  # the packaged document's lookups
     if name == "__version__":
         from importlib.metadata import version
 
@@ -52,6 +53,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Agreement",
+    "AmbiguousValueError",
     "Contact",
     "Country",
     "Dataset",

@@ -1,35 +1,107 @@
-"""Folding text for comparison: what a user types against what the data holds."""
+"""Folding text for comparison: what a user types against what the data holds.
+
+``fold`` is for searching and matching any text; ``name_key`` adds what only names need
+(romanisation systems, kana). Both are leaves: the one table they use, the kanji
+variants (異体字), is read from the package data on first use.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 
-# Character forms the report itself mixes (黒龍江/黒竜江, 縣/県, 臺/台, 經濟/経済 …),
-# folded to one form so that either spelling finds the same place.
-_VARIANTS = str.maketrans(
-    {
-        "龍": "竜",
-        "縣": "県",
-        "臺": "台",
-        "灣": "湾",
-        "經": "経",
-        "濟": "済",
-        "國": "国",
-        "县": "県",
-        "吳": "呉",
-        "团": "団",
-        "黑": "黒",
-        "ケ": "ヶ",
-        "ヵ": "ヶ",
-    }
+import importlib_resources
+
+#: Text longer than this is folded without caching, so that no cache grows with input size.
+_CACHED_LENGTH = 64
+
+_KANJI = r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# ヶ and its spellings between kanji (六ヶ所村, 六カ所村, 六ケ所村, 六か所村; 霞が関).
+_SMALL_KE = re.compile(rf"(?<={_KANJI})[ヶケヵカかが](?={_KANJI})")
+# Spaces, middle dots, hyphens, apostrophes and full stops are dropped, except beside
+# digits: "-13", "1-3", "2.2" and "2 2" must never fold into a different, valid value.
+_SEPARATOR = "[\\s・･\\-‐–'’.]+"
+_HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
+
+
+@functools.cache
+def _variants() -> dict[int, str]:
+    """The kanji variant table (異体字 -> standard form) of ``data/names.json``."""
+    resource = importlib_resources.files("sister_agreements") / "data" / "names.json"
+    table: dict[str, str] = json.loads(resource.read_bytes())["variants"]
+    return str.maketrans(table)
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, kana as katakana, kanji variants and Latin accents removed,
+    spaces and separators dropped except where they stand beside digits.
+
+    ``fold("静岡縣")`` is ``fold("静岡県")``, ``fold("Kecskemét")`` is
+    ``fold("kecskemet")``, ``fold("しずおか")`` is ``fold("シズオカ")``, but
+    ``fold("-13")`` is not ``fold("13")``.
+    """
+    if len(text) <= _CACHED_LENGTH:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_variants())
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not _is_accent(c))
+    text = unicodedata.normalize("NFKC", text).translate(_HIRAGANA)
+    text = _SMALL_KE.sub("ヶ", text.strip())
+    return re.sub(_SEPARATOR, _dropped_unless_by_a_digit, text)
+
+
+def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    before_digit = start > 0 and text[start - 1].isdigit()
+    after_digit = end < len(text) and text[end].isdigit()
+    if (before_digit and (after_digit or end == len(text))) or (after_digit and start == 0):
+        return match[0]
+    return ""
+
+
+def _is_accent(char: str) -> bool:
+    """A combining mark over a Latin letter (the ゛ of kana is kept by NFKC's recomposition)."""
+    return "\u0300" <= char <= "\u036f"
+
+
+# Romanisations of Japanese, reduced to one form: Hepburn to Kunrei (shi -> si, chi -> ti,
+# tsu -> tu, fu -> hu, ji -> zi), Nihon-shiki's di/du, traditional Hepburn's m before
+# b, m, p (Gumma), and long vowels written ou, oo, oh or uu (Kouchi, Ooita, Ohita).
+_ROMAJI_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"tch", "tty"),
+        (r"sh", "sy"),
+        (r"ch", "ty"),
+        (r"ts(?=u)", "t"),
+        (r"f(?=u)", "h"),
+        (r"j", "zy"),
+        (r"d(?=[iu])", "z"),
+        (r"dy", "zy"),
+        (r"(?<=[szt])yi", "i"),
+        (r"m(?=[bmp])", "n"),
+        (r"o[ouh]", "o"),
+        (r"uu", "u"),
+    )
 )
 
 
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """NFKC, case-folded, without spaces, Latin accents or the report's variant characters."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_VARIANTS)
-    text = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFKD", text))
-    return re.sub(r"[\s・･\-‐'’.]", "", unicodedata.normalize("NFKC", text))
+def name_key(text: str) -> str:
+    """The form names are matched in: ``fold``, and for text in Latin letters only, one
+    spelling for every romanisation (Shizuoka, Sizuoka; Gumma, Gunma; Ōita, Oita, Ohita,
+    Ooita; Kōchi, Kouchi, Kochi, Kôti)."""
+    folded = fold(text)
+    if folded.isascii() and folded.isalpha():
+        for pattern, replacement in _ROMAJI_STEPS:
+            folded = pattern.sub(replacement, folded)
+    return folded

@@ -1,7 +1,8 @@
 """The ``sister-agreements`` command line (also ``python -m sister_agreements``).
 
 Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
-an output that cannot be written); nothing ever ends in a traceback.
+an output that cannot be written); a bug prints one line too, with status 70 (``--debug``
+shows its traceback). Only the package's own errors count as the user's mistakes.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import sister_agreements as sa
 from sister_agreements import _codec, export, published, summary
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
+from sister_agreements.errors import DatasetError, UnknownValueError, echo
 from sister_agreements.model import Agreement
 from sister_agreements.taxonomy import Field
 
+T = TypeVar("T")
 PROG = "sister-agreements"
 FORMATS = ("text", "markdown", "csv", "json")
 
@@ -104,9 +107,14 @@ def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
             query[bound] = int(value) if value.isdigit() else value
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
+    return _checked(lambda: ds.filter(**query))
+
+
+def _checked(run: Callable[[], T]) -> T:
+    """``run()``, with a ValueError (a malformed date, an empty search) as a usage error."""
     try:
-        return ds.filter(**query)
-    except ValueError as error:  # a malformed date bound
+        return run()
+    except ValueError as error:
         raise UsageError(str(error)) from None
 
 
@@ -149,7 +157,8 @@ def cmd_list(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def cmd_search(ds: Dataset, args: argparse.Namespace) -> str:
-    return _agreements(_filtered(ds, args).search(" ".join(args.text)), args)
+    subset = _filtered(ds, args)
+    return _agreements(_checked(lambda: subset.search(" ".join(args.text))), args)
 
 
 def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
@@ -221,8 +230,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
 
 
 def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
-    if args.listing and args.listing not in {li.key for li in ds.listings}:
-        raise LookupError(f"no listing {args.listing!r}; listings run from 1-01 to 9-16")
+    if args.listing:
+        ds[args.listing]  # an unknown key is an error naming the closest
     chosen = [e for e in ds.errata if not args.listing or e.listing == args.listing]
     if args.format == "json":
         return _json([_codec.converter.unstructure(e) for e in chosen])
@@ -328,6 +337,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "--lang", choices=("ja", "en"), default="ja", help="output language (default ja)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {sa.__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help: str, formats: Sequence[str] = FORMATS) -> argparse.ArgumentParser:
@@ -390,12 +402,18 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    0 on success; 2 for bad usage (an option, a malformed value); 1 for a value that
+    names nothing, a file that cannot be written or a broken data file; 70 for a bug
+    in this program (one line says how to report it; ``--debug`` shows the traceback).
+    """
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(arguments)
         output = args.run(sa.load(), args)
         if output:
             sys.stdout.write(output)
@@ -403,22 +421,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except UsageError as error:
         return _fail(2, str(error))
-    except KeyError as error:
-        return _fail(1, str(error.args[0]) if error.args else "unknown key")
-    except LookupError as error:
+    except (UnknownValueError, DatasetError) as error:
         return _fail(1, str(error))
     except UnicodeEncodeError as error:
         return _fail(1, error.reason)
-    except (TypeError, ValueError) as error:
-        return _fail(2, str(error))
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 0
         return _fail(1, f"cannot write {error.filename or ''}: {error.strerror}".replace("  ", " "))
-    except sa.DatasetError as error:
-        return _fail(1, str(error))
+    except Exception as error:
+        if "--debug" in arguments:
+            raise
+        return _fail(
+            70,
+            f"internal error ({type(error).__name__}: {echo(str(error))}): this is a bug in "
+            f"{PROG} {sa.__version__}; please report it with the command you ran "
+            "(run it again with --debug for the traceback)",
+        )
 
 
 def _fail(status: int, message: str) -> int:

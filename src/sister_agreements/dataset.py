@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import re
 import threading
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
@@ -13,10 +15,15 @@ from typing import Any, TypeVar, overload
 import cattrs
 import importlib_resources
 
-from sister_agreements import _codec
-from sister_agreements._fold import fold
+from sister_agreements import _codec, names
+from sister_agreements._fold import fold, name_key
 from sister_agreements.dates import PartialDate
-from sister_agreements.errors import DatasetError
+from sister_agreements.errors import (
+    AmbiguousValueError,
+    DatasetError,
+    UnknownValueError,
+    echo,
+)
 from sister_agreements.model import (
     Agreement,
     Country,
@@ -34,6 +41,7 @@ DATA_FILE = "agreements.json"
 
 T = TypeVar("T")
 DateBound = int | str | datetime.date | PartialDate
+_KEY = re.compile(r"(\d)\s*[-‐ー－_/.]\s*(\d{1,2})")
 
 
 class _Index:
@@ -47,10 +55,21 @@ class _Index:
         self.document = document
         self.position = {a.id: i for i, a in enumerate(document.agreements)}
         self.by_key = {li.key: a for a in document.agreements for li in a.listings}
+        self.whole: Dataset | None = None  # the first Dataset of every agreement
 
     @functools.cached_property
     def facets(self) -> _Facets:
         return _Facets(self.document)
+
+    @functools.cached_property
+    def countries(self) -> names.Lookup[Country]:
+        """The document's countries (every ISO 3166-1 country) by any name or code."""
+        return names.country_lookup(self.document.countries)
+
+    @functools.cached_property
+    def prefectures(self) -> names.Lookup[Prefecture]:
+        """The document's 47 prefectures by any name or code."""
+        return names.prefecture_lookup(self.document.prefectures)
 
     @functools.cached_property
     def text(self) -> dict[str, str]:
@@ -72,8 +91,6 @@ class _Facets:
     """Agreement ids by field, country, prefecture, party name, kind and shape."""
 
     def __init__(self, document: _codec.Document) -> None:
-        from sister_agreements import names  # names needs load(): imported late
-
         self.field: dict[Field, set[str]] = {}
         self.country: dict[str, set[str]] = {}
         self.prefecture: dict[str, set[str]] = {}
@@ -90,8 +107,8 @@ class _Facets:
             for party in _parties(a):
                 self.kind.setdefault(party.kind.value, set()).add(a.id)
                 for name in names.party_names(party):
-                    self.party.setdefault(fold(name), set()).add(a.id)
-                    self.party_label.setdefault(fold(name), name)
+                    self.party.setdefault(name_key(name), set()).add(a.id)
+                    self.party_label.setdefault(name_key(name), name)
             for jp in a.japanese_parties:
                 self.prefecture.setdefault(jp.prefecture, set()).add(a.id)
             for code in a.countries:
@@ -120,6 +137,8 @@ class Dataset(Sequence[Agreement]):
         if ids is None:
             self._agreements = everything
             self._ids = frozenset(index.position)
+            if index.whole is None:
+                index.whole = self
         else:
             self._ids = frozenset(ids)
             positions = sorted(map(index.position.__getitem__, self._ids))
@@ -128,9 +147,8 @@ class Dataset(Sequence[Agreement]):
     @property
     def whole(self) -> Dataset:
         """The dataset this one was filtered from, with every agreement of its document."""
-        if len(self._ids) == len(self._index.position):
-            return self
-        return Dataset(self._index)
+        whole = self._index.whole
+        return Dataset(self._index) if whole is None else whole
 
     def __eq__(self, other: object) -> bool:
         """Equal when both hold the same agreements of the same document."""
@@ -145,8 +163,11 @@ class Dataset(Sequence[Agreement]):
 
     @property
     def errata(self) -> tuple[Erratum, ...]:
-        """The errata register: every contradiction in the report and what the data holds."""
-        return self._index.document.errata
+        """The errata of the dataset's listings; ``whole.errata`` is the whole register."""
+        if self is self.whole:
+            return self._index.document.errata
+        keys = {listing.key for agreement in self._agreements for listing in agreement.listings}
+        return tuple(e for e in self._index.document.errata if e.listing in keys)
 
     @property
     def source(self) -> Source:
@@ -164,8 +185,12 @@ class Dataset(Sequence[Agreement]):
 
     @property
     def prefectures(self) -> tuple[Prefecture, ...]:
-        """Japan's 47 prefectures."""
-        return self._index.document.prefectures
+        """The prefectures of the dataset's Japanese parties, in JIS X 0401 order.
+
+        All 47 are in ``sister_agreements.prefectures``.
+        """
+        used = {p.prefecture for agreement in self._agreements for p in agreement.japanese_parties}
+        return tuple(p for p in self._index.document.prefectures if p.name_ja in used)
 
     @property
     def listings(self) -> tuple[Listing, ...]:
@@ -179,36 +204,69 @@ class Dataset(Sequence[Agreement]):
     def __iter__(self) -> Iterator[Agreement]:
         return iter(self._agreements)
 
+    def __contains__(self, item: object) -> bool:
+        """True for an agreement of the dataset, or the id or listing key of one."""
+        if isinstance(item, str):
+            return self.get(item) is not None
+        if isinstance(item, Agreement):
+            return item.id in self._ids and self._index.by_key.get(item.id) == item
+        return False
+
     @overload
     def __getitem__(self, index: int) -> Agreement: ...
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Agreement]: ...
+    def __getitem__(self, index: slice) -> Dataset: ...
     @overload
     def __getitem__(self, index: str) -> Agreement: ...
 
-    def __getitem__(self, index: int | slice | str) -> Agreement | Sequence[Agreement]:
-        """Return an agreement by position, or by id or listing key ("1-01").
+    def __getitem__(self, index: int | slice | str) -> Agreement | Dataset:
+        """An agreement by position or by id or listing key ("1-01"); a slice is a Dataset.
 
         Raises:
-            KeyError: for a key not in this dataset; the message names the closest keys.
+            UnknownValueError: (a ``KeyError``) for a key not in this dataset, naming the
+                closest keys.
+            IndexError: for a position out of range.
+            TypeError: for anything but an int, a slice or a str (``bool`` included).
         """
-        if not isinstance(index, str):
-            return self._agreements[index]
-        found = self.get(index)
-        if found is None:
-            keys = [li.key for a in self._agreements for li in a.listings]
-            close = _close_matches(index, keys, n=5, cutoff=0.5)
-            hint = f"; closest: {', '.join(close)}" if close else ""
-            raise KeyError(f"no agreement or listing {index!r}{hint}")
-        return found
+        if isinstance(index, str):
+            found = self.get(index)
+            if found is None:
+                raise UnknownValueError("agreement or listing", index, self._closest_keys(index))
+            return found
+        if isinstance(index, slice):
+            return Dataset(self._index, (a.id for a in self._agreements[index]))
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"a dataset is indexed by an int, a slice or a str, not {index!r}")
+        return self._agreements[index]
 
     def get(self, key: str) -> Agreement | None:
-        """Return the agreement with this id or listing key, or None."""
+        """The agreement with this id or listing key ("1-01"), or None.
+
+        Raises:
+            TypeError: if ``key`` is not a str.
+        """
+        if not isinstance(key, str):
+            raise TypeError(f"an id or listing key is a str, not {type(key).__name__}")
         found = self._index.by_key.get(key)
         return found if found is not None and found.id in self._ids else None
 
+    def _closest_keys(self, key: str) -> list[str]:
+        """Listing keys nearest to ``key``: its "F-NN" form first (1-1 is 1-01)."""
+        keys = {li.key: li.key for a in self._agreements for li in a.listings}
+        match = _KEY.fullmatch(unicodedata.normalize("NFKC", key).strip())
+        canonical = f"{match[1]}-{int(match[2]):02d}" if match else None
+        close = names.closest_keys(key, keys)
+        return [canonical, *(k for k in close if k != canonical)] if canonical in keys else close
+
     def __repr__(self) -> str:
         return f"<Dataset: {len(self)} agreements, {len(self.listings)} listings>"
+
+    def _document(self) -> _codec.Document:
+        """The document of this dataset: its agreements and errata, the whole registers."""
+        whole = self._index.document
+        return _codec.Document(
+            whole.source, whole.countries, whole.prefectures, self._agreements, self.errata
+        )
 
     def filter(
         self,
@@ -247,17 +305,15 @@ class Dataset(Sequence[Agreement]):
                 message names the nearest valid values.
             TypeError: a value of the wrong type.
         """
-        from sister_agreements import names
-
         facets = self._index.facets
         matches: list[set[str]] = []  # one set per given argument, intersected below
         if field is not None:
             matches.append(_union(facets.field, _values(field, Field.parse)))
         if country is not None:
-            codes = (c.code for c in _values(country, names.countries.lookup))
+            codes = (c.code for c in _values(country, self._index.countries.lookup))
             matches.append(_union(facets.country, codes))
         if prefecture is not None:
-            chosen = _values(prefecture, names.prefectures.lookup)
+            chosen = _values(prefecture, self._index.prefectures.lookup)
             matches.append(_union(facets.prefecture, (p.name_ja for p in chosen)))
         if party is not None:
             matches.append(_union(facets.party, _values(party, self._party_key)))
@@ -283,32 +339,46 @@ class Dataset(Sequence[Agreement]):
 
     def search(self, text: str) -> Dataset:
         """The agreements whose titles, texts or party names (Japanese or English)
-        contain every word of ``text``; NFKC, case- and variant-insensitive.
+        contain every word of ``text``; NFKC, case-, kana- and variant-insensitive.
 
         Raises:
             TypeError: if ``text`` is not a str.
+            ValueError: if ``text`` has no word to search for (empty, or only
+                punctuation such as ``-`` or ``・``).
         """
         if not isinstance(text, str):
             raise TypeError(f"search text is a str, not {type(text).__name__}")
         words = [fold(word) for word in text.split()]
+        if not words or not all(words):
+            raise ValueError(f"nothing to search for in {echo(text)}: give a word")
         haystacks = self._index.text
         return Dataset(
             self._index, (x for x in self._ids if all(word in haystacks[x] for word in words))
         )
 
-    def _party_key(self, value: str) -> str:
-        if not isinstance(value, str):
-            raise TypeError(f"a party is named by a str, not {type(value).__name__}")
-        key = fold(value)
+    def _party_key(self, value: object) -> str:
+        """The facet key of a party named by ``value`` (a name in any form or an lg_code)."""
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise TypeError(f"a party is named by a str or an int, not {type(value).__name__}")
         facets = self._index.facets
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        if text.isascii() and text.isdigit():
+            codes = [code for code in names.lg_codes(text) if code in facets.party]
+            if len(codes) > 1:
+                raise AmbiguousValueError("party", value, codes)
+            if codes:
+                return codes[0]
+        key = name_key(text)
         if key not in facets.party:
-            close = [facets.party_label[k] for k in _close_matches(key, facets.party, 4, 0.6)]
-            raise LookupError(f"unknown party {value!r}; closest: {', '.join(close) or 'none'}")
+            close = names.closest_keys(text, facets.party_label)
+            raise UnknownValueError("party", value, [facets.party_label[k] for k in close])
         return key
 
 
 def _values(value: object, parse: Callable[[Any], T]) -> list[T]:
     """One value or an iterable of values (a str is one value), each parsed."""
+    if isinstance(value, bytes | bytearray):
+        raise TypeError(f"a name is a str, not {type(value).__name__}")
     if isinstance(value, Iterable) and not isinstance(value, str):
         return [parse(item) for item in value]
     return [parse(value)]
@@ -321,9 +391,12 @@ def _union(index: dict[T, set[str]], keys: Iterable[T]) -> set[str]:
     return found
 
 
-_KINDS: dict[str, str] = {
-    fold(kind.value).replace("_", ""): str(kind.value) for kind in (*JapaneseKind, *ForeignKind)
-}
+_KINDS = names.Lookup(
+    "kind",
+    list(dict.fromkeys(str(kind.value) for kind in (*JapaneseKind, *ForeignKind))),
+    lambda value: (value, value.replace("_", " "), value.replace("isation", "ization")),
+    str,
+)
 
 
 def _kind_value(value: object) -> str:
@@ -332,10 +405,7 @@ def _kind_value(value: object) -> str:
         return str(value.value)
     if not isinstance(value, str):
         raise TypeError(f"a kind is a str or a kind enum, not {type(value).__name__}")
-    found = _KINDS.get(fold(value).replace("_", ""))
-    if found is None:
-        raise LookupError(f"unknown kind {value!r}; valid kinds: {', '.join(_KINDS.values())}")
-    return found
+    return _KINDS.lookup(value)
 
 
 def _bound(value: DateBound) -> PartialDate:
@@ -400,9 +470,3 @@ def _read() -> Dataset:
         raise DatasetError(f"{where} does not fit the model: {detail}") from None
     return Dataset(_Index(document))
 
-
-def _close_matches(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches; difflib is imported only when a lookup fails."""
-    import difflib
-
-    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

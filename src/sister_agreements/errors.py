@@ -47,3 +47,16 @@ def echo(value: object) -> str:
     """``repr(value)`` cut to about ``ECHO_LIMIT`` characters, marked with … where cut."""
     text = repr(value)
     return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
+
+
+class AmbiguousValueError(UnknownValueError):
+    """A number that is the code of more than one place (12203: 012203 or 122033).
+
+    ``closest`` holds every place it may stand for.
+    """
+
+    @property
+    def message(self) -> str:
+        """``ambiguous KIND 'VALUE': the code of A, B``."""
+        places = " and of ".join(self.closest)
+        return f"ambiguous {self.kind} {echo(self.value)}: the code of {places}"

@@ -201,8 +201,7 @@ def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
 def json_text(ds: Dataset) -> str:
     """The dataset's agreements, with the errata, countries and provenance, as JSON in
     the package's own schema (``sister_agreements/data/agreements.json``)."""
-    document = _codec.Document(ds.source, ds.countries, ds.prefectures, tuple(ds), ds.errata)
-    return json.dumps(_codec.unstructure_document(document), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(_codec.unstructure_document(ds._document()), ensure_ascii=False, indent=1) + "\n"
 
 
 def to_json(ds: Dataset, path: str | os.PathLike[str]) -> None:

@@ -1,20 +1,40 @@
-"""Turning what a user types into a country, a prefecture or a party.
+"""Turning what a user types into a country, a prefecture, a party or a code.
 
-Codes, Japanese with or without the suffix, English in any case, full- or
-half-width, and the variant characters the report itself uses all resolve.
-An unknown name raises LookupError naming the nearest valid values.
+The one resolver of names: every lookup of the package (``filter``, ``sa.countries``,
+``sa.prefectures``, ``CountTable.cell``, the command line) goes through ``Lookup``. It is
+a leaf: whoever loaded a document hands it the entries, so a dataset read from a file
+resolves names through its own tables.
+
+Accepted forms:
+
+- names in Japanese or English, with or without their suffix (静岡, 静岡県, Shizuoka,
+  Shizuoka-ken, Shizuoka Prefecture), in any case, full- or half-width, in hiragana or
+  katakana (しずおか), with kanji variants (異体字: 髙/高, 﨑/崎) and ヶ spelled ケ, カ, か;
+- Japanese names in any common romanisation: Hepburn with or without macrons, traditional
+  Hepburn (Gumma), Kunrei and Nihon-shiki (Hukuoka), word-processor long vowels (Ohita,
+  Ooita, Kouchi);
+- codes: ISO 3166-1 alpha-2, alpha-3 and numeric, ISO 3166-2 (JP-22), prefecture numbers,
+  全国地方公共団体コード with or without the check digit, also as integers that lost their
+  leading zero (22012 is 022012).
+
+Signs and punctuation are never dropped into another value: ``-13``, ``"1-3"`` and
+``"2.2"`` name nothing. ``bytes`` and ``bool`` are a ``TypeError``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
-from sister_agreements._fold import fold
-from sister_agreements.dataset import load
+from sister_agreements._fold import name_key
+from sister_agreements.errors import AmbiguousValueError, UnknownValueError
 from sister_agreements.model import Country, ForeignParty, JapaneseParty, Prefecture
 
 T = TypeVar("T")
+
+#: How many closest valid values an error names.
+CLOSEST = 4
 
 
 def lg_check_digit(code: str) -> int:
@@ -22,8 +42,11 @@ def lg_check_digit(code: str) -> int:
 
     The digits are weighted 6, 5, 4, 3, 2; the check digit is the last digit of
     11 minus the weighted sum modulo 11.
+
+    Raises:
+        ValueError: if ``code`` is not five ASCII digits.
     """
-    if len(code) != 5 or not code.isdigit():
+    if len(code) != 5 or not (code.isascii() and code.isdigit()):
         raise ValueError(f"not a five-digit code: {code!r}")
     total = sum(int(digit) * weight for digit, weight in zip(code, (6, 5, 4, 3, 2), strict=True))
     return (11 - total % 11) % 10
@@ -31,106 +54,197 @@ def lg_check_digit(code: str) -> int:
 
 def is_valid_lg_code(code: str) -> bool:
     """True for a six-digit code whose last digit is the check digit of the first five."""
-    return len(code) == 6 and code.isdigit() and int(code[5]) == lg_check_digit(code[:5])
+    return (
+        len(code) == 6
+        and code.isascii()
+        and code.isdigit()
+        and int(code[5]) == lg_check_digit(code[:5])
+    )
+
+
+def lg_codes(digits: str) -> list[str]:
+    """The six-digit 全国地方公共団体コード that ``digits`` may stand for.
+
+    Six digits with a valid check digit are themselves; five are a code without its
+    check digit, or a six-digit code that lost its leading zero (12203 is 122033 or
+    012203); four are a five-digit code that lost its leading zero.
+    """
+    candidates = []
+    if len(digits) == 4:
+        digits = "0" + digits
+    if len(digits) == 5:
+        candidates.append(digits + str(lg_check_digit(digits)))
+        digits = "0" + digits
+    if is_valid_lg_code(digits):
+        candidates.append(digits)
+    return candidates
+
+
+def _prefecture_codes(digits: str) -> list[str]:
+    if len(digits) <= 2:
+        return [f"{int(digits):02d}"]
+    return lg_codes(digits)
+
+
+def _country_codes(digits: str) -> list[str]:
+    return [digits.zfill(3)] if len(digits) <= 3 else []
 
 
 class Lookup(Generic[T]):
-    """Find one of a set of entries by any of the names it answers to.
+    """Entries found by any name or code they answer to (see the module's accepted forms).
 
-    ``get`` returns None for an unknown value; ``lookup`` raises LookupError
-    naming the closest valid values. Both raise TypeError for a value that is
-    neither a str nor an int.
+    ``get`` returns None for a value that names nothing; ``lookup`` raises. Iterating
+    gives every entry once, in the order handed in.
     """
 
     def __init__(
         self,
         kind: str,
-        entries: Callable[[], Iterable[T]],
+        entries: Sequence[T],
         keys: Callable[[T], Iterable[str]],
         label: Callable[[T], str],
+        codes: Callable[[str], list[str]] = lambda digits: [],
     ) -> None:
-        self._kind = kind
-        self._entries = entries
+        """Args:
+        kind: what the entries are, for messages ("country").
+        entries: the entries, in the order suggestions prefer on a tie.
+        keys: every name and code an entry answers to.
+        label: how messages name an entry ("CN 中国 / China").
+        codes: the code keys a string of digits may stand for.
+        """
+        self.kind = kind
+        self._entries = tuple(entries)
         self._keys = keys
         self._label = label
+        self._codes = codes
         self._index: dict[str, T] | None = None
 
     def _built(self) -> dict[str, T]:
         if self._index is None:
             index: dict[str, T] = {}
-            for entry in self._entries():
+            for entry in self._entries:
                 for key in self._keys(entry):
-                    index.setdefault(fold(key), entry)
+                    index.setdefault(name_key(key), entry)
             self._index = index
         return self._index
 
     def get(self, value: str | int) -> T | None:
-        """The entry ``value`` names, or None."""
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            raise TypeError(
-                f"a {self._kind} is named by a str or an int, not {type(value).__name__}"
-            )
-        return self._built().get(fold(str(value)))
+        """The entry ``value`` names, or None.
+
+        Raises:
+            TypeError: if ``value`` is neither a str nor an int (``bool`` and ``bytes``
+                included).
+            AmbiguousValueError: if ``value`` is a number that is the code of two entries.
+        """
+        text = _text(value, self.kind)
+        index = self._built()
+        if text.isascii() and text.isdigit():
+            found = list(dict.fromkeys(index[c] for c in self._codes(text) if c in index))
+            if len(found) > 1:
+                raise AmbiguousValueError(self.kind, value, [self._label(e) for e in found])
+            return found[0] if found else None
+        return index.get(name_key(text))
 
     def lookup(self, value: str | int) -> T:
         """The entry ``value`` names.
 
         Raises:
-            LookupError: if nothing answers to ``value``; the message names the
-                closest valid values.
+            UnknownValueError: a ``KeyError`` (so a ``LookupError``) if nothing answers to
+                ``value``; it carries the closest valid values.
+            AmbiguousValueError: if ``value`` is a number that is the code of two entries.
             TypeError: if ``value`` is neither a str nor an int.
         """
         found = self.get(value)
         if found is None:
-            index = self._built()
-            close = _close_matches(fold(str(value)), index, n=8, cutoff=0.6)
-            labels = list(dict.fromkeys(self._label(index[key]) for key in close))[:4]
-            if not labels:
-                labels = [self._label(entry) for entry in list(dict.fromkeys(index.values()))[:6]]
-                hint = "valid values include " + ", ".join(labels)
-            else:
-                hint = "closest: " + ", ".join(labels)
-            raise LookupError(f"unknown {self._kind} {value!r}; {hint}")
+            raise UnknownValueError(self.kind, value, self.closest(value))
         return found
 
+    def closest(self, value: str | int) -> tuple[str, ...]:
+        """Labels of the entries whose names are nearest to ``value``, best first."""
+        index = self._built()
+        return tuple(self._label(index[key]) for key in closest_keys(str(value), index))
+
     def __iter__(self) -> Iterator[T]:
-        return iter(dict.fromkeys(self._built().values()))
+        return iter(self._entries)
 
     def __len__(self) -> int:
-        return len(dict.fromkeys(self._built().values()))
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"<Lookup of {len(self)} {self.kind} entries>"
 
 
-def _country_keys(country: Country) -> Iterable[str]:
-    return (country.code, country.name_ja, country.short_name_ja, country.name_en, *country.aliases)
+def closest_keys(value: str, index: dict[str, T], n: int = CLOSEST) -> list[str]:
+    """The keys of ``index`` nearest to ``value`` in folded form, one per entry, best first;
+    ties keep the index's order."""
+    import difflib  # only when a lookup fails
+
+    wanted = name_key(value)
+    matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
+    scored = []
+    for position, key in enumerate(index):
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() > 0 and matcher.quick_ratio() > 0:
+            scored.append((-matcher.ratio(), position, key))
+    chosen: list[str] = []
+    seen: list[T] = []
+    for score, _, key in sorted(scored):
+        if score < 0 and not any(index[key] is entry for entry in seen):
+            seen.append(index[key])
+            chosen.append(key)
+            if len(chosen) == n:
+                break
+    return chosen
 
 
-def _prefecture_keys(prefecture: Prefecture) -> Iterable[str]:
-    return (
-        prefecture.code,
-        str(int(prefecture.code)),
-        prefecture.lg_code,
-        prefecture.name_ja,
-        prefecture.short_name_ja,
-        prefecture.name_en,
-        prefecture.short_name_en,
+def _text(value: object, kind: str) -> str:
+    """``value`` as stripped NFKC text, for a str or an int only."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"a {kind} is named by a str or an int, not {type(value).__name__}")
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def country_lookup(countries: Sequence[Country]) -> Lookup[Country]:
+    """Countries by ISO 3166-1 alpha-2, alpha-3 or numeric code, Japanese or English name,
+    the names pycountry gives, and the report's forms."""
+    return Lookup(
+        "country",
+        countries,
+        lambda c: (c.code, c.name_ja, c.short_name_ja, c.name_en, *c.aliases),
+        lambda c: f"{c.code} {c.short_name_ja} / {c.name_en}",
+        _country_codes,
     )
 
 
-countries: Lookup[Country] = Lookup(
-    "country",
-    lambda: load().countries,
-    _country_keys,
-    lambda c: f"{c.code} {c.short_name_ja} / {c.name_en}",
-)
-"""Every country of the dataset, by ISO code, Japanese or English name."""
+_SUFFIX_ROMAJI = {"県": "ken", "府": "fu", "都": "to", "道": ""}
 
-prefectures: Lookup[Prefecture] = Lookup(
-    "prefecture",
-    lambda: load().prefectures,
-    _prefecture_keys,
-    lambda p: f"{p.code} {p.name_ja} / {p.name_en}",
-)
-"""Japan's 47 prefectures, by JIS code (22), 全国地方公共団体コード (220001) or name."""
+
+def _prefecture_keys(prefecture: Prefecture) -> Iterable[str]:
+    base = prefecture.short_name_en
+    return (
+        prefecture.code,
+        prefecture.lg_code,
+        f"JP-{prefecture.code}",
+        prefecture.name_ja,
+        prefecture.short_name_ja,
+        prefecture.name_en,
+        base,
+        base + _SUFFIX_ROMAJI[prefecture.name_ja[-1]],
+        f"{base} Prefecture",
+        f"{base} Pref",
+    )
+
+
+def prefecture_lookup(prefectures: Sequence[Prefecture]) -> Lookup[Prefecture]:
+    """Prefectures by JIS number (22), ISO 3166-2 (JP-22), 全国地方公共団体コード (220001 or
+    22000), Japanese or English name, any romanisation, with or without the suffix."""
+    return Lookup(
+        "prefecture",
+        prefectures,
+        _prefecture_keys,
+        lambda p: f"{p.code} {p.name_ja} / {p.name_en}",
+        _prefecture_codes,
+    )
 
 
 def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
@@ -142,10 +256,3 @@ def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
     else:
         names = [party.name, party.locality or party.region or party.name, party.name_en]
     return tuple(dict.fromkeys(name for name in names if name))
-
-
-def _close_matches(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches; difflib is imported only when a lookup fails."""
-    import difflib
-
-    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

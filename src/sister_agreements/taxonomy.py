@@ -10,7 +10,8 @@ import enum
 
 import attrs
 
-from sister_agreements._fold import fold
+from sister_agreements._fold import name_key
+from sister_agreements.errors import UnknownValueError
 
 
 @attrs.frozen
@@ -165,7 +166,8 @@ class Field(enum.Enum):
 
         Raises:
             TypeError: if ``value`` is not a Field, int or str.
-            LookupError: if nothing matches; the message lists the valid values.
+            UnknownValueError: (a ``LookupError``) if nothing matches; it names the
+                valid fields.
         """
         if isinstance(value, Field):
             return value
@@ -175,21 +177,23 @@ class Field(enum.Enum):
             if 1 <= value <= 9:
                 return cls(value)
         else:
-            wanted = fold(value)
+            wanted = name_key(value)
             for field in cls:
-                names = (
-                    str(field.value),
-                    field.symbol,
-                    field.name,
-                    field.label_ja,
-                    field.label_en,
-                    field.label_ja.removesuffix("交流"),
-                    field.label_en.removesuffix(" exchange"),
-                )
-                if wanted in {fold(name) for name in names}:
+                if wanted in {name_key(name) for name in field._names()}:
                     return field
-        valid = ", ".join(f"{f.symbol} {f.label_ja} / {f.label_en}" for f in cls)
-        raise LookupError(f"unknown field {value!r}; valid fields: {valid}")
+        valid = [f"{f.symbol} {f.label_ja} / {f.label_en}" for f in cls]
+        raise UnknownValueError("field", value, valid)
+
+    def _names(self) -> tuple[str, ...]:
+        return (
+            str(self.value),
+            self.symbol,
+            self.name,
+            self.label_ja,
+            self.label_en,
+            self.label_ja.removesuffix("交流"),
+            self.label_en.removesuffix(" exchange"),
+        )
 
 
 class JapaneseKind(enum.Enum):
