@@ -469,4 +469,3 @@ def _read() -> Dataset:
         detail = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise DatasetError(f"{where} does not fit the model: {detail}") from None
     return Dataset(_Index(document))
-

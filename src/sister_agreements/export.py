@@ -201,7 +201,8 @@ def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
 def json_text(ds: Dataset) -> str:
     """The dataset's agreements, with the errata, countries and provenance, as JSON in
     the package's own schema (``sister_agreements/data/agreements.json``)."""
-    return json.dumps(_codec.unstructure_document(ds._document()), ensure_ascii=False, indent=1) + "\n"
+    raw = _codec.unstructure_document(ds._document())
+    return json.dumps(raw, ensure_ascii=False, indent=1) + "\n"
 
 
 def to_json(ds: Dataset, path: str | os.PathLike[str]) -> None:
