@@ -19,10 +19,12 @@ _CACHED_LENGTH = 64
 
 _KANJI = r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # ヶ and its spellings between kanji (六ヶ所村, 六カ所村, 六ケ所村, 六か所村; 霞が関).
-_SMALL_KE = re.compile(rf"(?<={_KANJI})[ヶケヵカかが](?={_KANJI})")
+_SMALL_KE = re.compile(rf"(?<={_KANJI})[ヶケヵカかがガ](?={_KANJI})")
 # Spaces, middle dots, hyphens, apostrophes and full stops are dropped, except beside
 # digits: "-13", "1-3", "2.2" and "2 2" must never fold into a different, valid value.
 _SEPARATOR = "[\\s・･\\-‐–'’.]+"
+# Combining marks over Latin letters; the ゛ of kana comes back with NFKC's recomposition.
+_ACCENTS = re.compile("[\u0300-\u036f]")
 _HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
 
 
@@ -54,7 +56,7 @@ def _fold_short(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_variants())
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not _is_accent(c))
+    text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
     text = unicodedata.normalize("NFKC", text).translate(_HIRAGANA)
     text = _SMALL_KE.sub("ヶ", text.strip())
     return re.sub(_SEPARATOR, _dropped_unless_by_a_digit, text)
@@ -67,11 +69,6 @@ def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
     if (before_digit and (after_digit or end == len(text))) or (after_digit and start == 0):
         return match[0]
     return ""
-
-
-def _is_accent(char: str) -> bool:
-    """A combining mark over a Latin letter (the ゛ of kana is kept by NFKC's recomposition)."""
-    return "\u0300" <= char <= "\u036f"
 
 
 # Romanisations of Japanese, reduced to one form: Hepburn to Kunrei (shi -> si, chi -> ti,

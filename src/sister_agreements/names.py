@@ -30,6 +30,7 @@ from typing import Generic, TypeVar
 from sister_agreements._fold import name_key
 from sister_agreements.errors import AmbiguousValueError, UnknownValueError
 from sister_agreements.model import Country, ForeignParty, JapaneseParty, Prefecture
+from sister_agreements.taxonomy import JapaneseKind
 
 T = TypeVar("T")
 
@@ -247,10 +248,27 @@ def prefecture_lookup(prefectures: Sequence[Prefecture]) -> Lookup[Prefecture]:
     )
 
 
+# What a Japanese party's English name ends in, and the romanised suffixes of its kind.
+_PARTY_SUFFIXES = {
+    JapaneseKind.PREFECTURE: (" Prefecture", ("ken", "fu", " Prefecture")),
+    JapaneseKind.DESIGNATED_CITY: (" City", ("shi", " City")),
+    JapaneseKind.CITY: (" City", ("shi", " City")),
+    JapaneseKind.SPECIAL_WARD: (" City", ("ku", " City")),
+    JapaneseKind.TOWN: (" Town", ("machi", "cho", " Town")),
+    JapaneseKind.VILLAGE: (" Village", ("mura", "son", " Village")),
+}
+
+
 def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
-    """The names a party answers to: as printed, its place name, English name and code."""
+    """The names a party answers to: as printed, its place name, English name and code,
+    and for a Japanese local government its romanised name with or without the suffix
+    of its kind (Rokkasho, Rokkasho-mura, Rokkasho Village)."""
     if isinstance(party, JapaneseParty):
         names = [party.name, party.municipality or party.prefecture, party.name_en]
+        english, suffixes = _PARTY_SUFFIXES.get(party.kind, ("", ()))
+        if english and party.name_en.endswith(english):
+            base = party.name_en.removesuffix(english)
+            names += [base, *(base + suffix for suffix in suffixes)]
         if party.lg_code:
             names.append(party.lg_code)
     else:
