@@ -221,7 +221,7 @@ class PartialDate:
         if self.first_day() < GREGORIAN_START:
             raise ValueError(f"{self} is before 1873, the Gregorian calendar")
         last = self.last_day()
-        era, start = next((e, d) for e, d in reversed(ERAS.items()) if last >= d)
+        era, start = [(e, d) for e, d in ERAS.items() if d <= last][-1]
         number = self.year - start.year + 1
         text = f"{era}{'元' if number == 1 else number}年"
         if self.month is not None:
