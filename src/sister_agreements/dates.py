@@ -42,9 +42,14 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 _NUMERAL = r"[0-9]+|[〇一二三四五六七八九十百千]+"
 _SMALL = r"[0-9]{1,2}|[〇一二三四五六七八九十]{1,3}"
 _WESTERN = r"[0-9]{4}|[〇一二三四五六七八九]{4}"
+# Matched against _compact(text): NFKC, so brackets are ASCII and ligatures spelled out.
 _DATE = re.compile(
+    # an era and its year: 平成16年, with the Western year after 年: 平成16年(2004年)
     rf"(?:(?P<era>{'|'.join(ERAS)})(?P<era_year>元|{_NUMERAL})"
-    rf"(?:年(?:\((?P<year>{_WESTERN})年?\)年?)?|\((?P<paren_year>{_WESTERN})(?:\)年|年\)))"
+    rf"(?:年(?:\((?P<western_after>{_WESTERN})年?\)年?)?"
+    # or with the Western year before 年: 平成16(2004)年
+    rf"|\((?P<western_before>{_WESTERN})(?:\)年|年\)))"
+    # or a Western year alone: 2004年
     rf"|(?<![0-9〇一二三四五六七八九])(?P<western>{_WESTERN})年)"
     rf"(?:(?P<month>{_SMALL})月(?:(?P<day>{_SMALL})日)?)?"
 )
@@ -165,7 +170,7 @@ class PartialDate:
         match = _DATE.search(_compact(text))
         if match is None:
             raise ValueError(f"no date in {text!r}")
-        western = match["western"] or match["year"] or match["paren_year"]
+        western = match["western"] or match["western_after"] or match["western_before"]
         month = None if match["month"] is None else _number(match["month"])
         day = None if match["day"] is None else _number(match["day"])
         if match["era"] is None:
@@ -275,7 +280,7 @@ def era_years(text: str) -> list[tuple[str, int, int]]:
     """
     found = []
     for match in _DATE.finditer(_compact(text)):
-        western = match["year"] or match["paren_year"]
+        western = match["western_after"] or match["western_before"]
         if western is not None:
             era_year = ERAS[match["era"]].year + _number(match["era_year"]) - 1
             found.append((match[0], era_year, _number(western)))
