@@ -145,7 +145,7 @@ def read_dates(
     events = []
     printed_dates = era_years(text)
     for printed, era_year, year in printed_dates:
-        date = PartialDate.parse(printed)
+        date = PartialDate.parse(printed, keep_western=True)
         if era_year != year:
             erratum = corrections.get((sheet.key, printed))
             if erratum is None:

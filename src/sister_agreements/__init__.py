@@ -25,6 +25,7 @@ from sister_agreements.model import (
     Listing,
     Prefecture,
     Source,
+    by_signed,
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
@@ -72,6 +73,7 @@ __all__ = [
     "Source",
     "UnknownValueError",
     "__version__",
+    "by_signed",
     "countries",
     "export",
     "load",

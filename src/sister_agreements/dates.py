@@ -1,36 +1,83 @@
-"""Partial dates and the Japanese era (和暦) forms the report prints them in."""
+"""Partial dates and the Japanese era (和暦) forms the report prints them in.
+
+References:
+    - 改元の詔 of 明治元年9月8日 (1868-10-23): 慶応4年 becomes 明治元年 from its first day,
+      慶応4年1月1日 of the old calendar (1868-01-25).
+    - 明治5年太政官布告第337号 (改暦ノ布告): 明治5年12月3日 becomes 明治6年1月1日
+      (1873-01-01), the first day of the Gregorian calendar in Japan.
+    - 大正 from 1912-07-30 and 昭和 from 1926-12-25, each proclaimed on its first day.
+    - 元号を改める政令 (昭和64年政令第1号): 平成 from 1989-01-08.
+    - 元号を改める政令 (平成31年政令第143号): 令和 from 2019-05-01.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
+import types
 import unicodedata
+from collections.abc import Mapping
 
 import attrs
 
-#: The first day of each era the report uses; its year is the era's year 1 (元年).
-ERAS: dict[str, datetime.date] = {
-    "昭和": datetime.date(1926, 12, 25),
-    "平成": datetime.date(1989, 1, 8),
-}
-
-_ERA_DATE = re.compile(
-    r"(?P<era>昭和|平成)(?P<era_year>元|\d+)年?"
-    r"[(（](?P<year>\d{4})[)）]?年"
-    r"(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?"
+#: The first day of each era, in the Gregorian calendar; that day's year is the era's
+#: year 1 (元年). Read-only. 明治 began in the old calendar, so `PartialDate` handles it
+#: only from `GREGORIAN_START` on.
+ERAS: Mapping[str, datetime.date] = types.MappingProxyType(
+    {
+        "明治": datetime.date(1868, 1, 25),
+        "大正": datetime.date(1912, 7, 30),
+        "昭和": datetime.date(1926, 12, 25),
+        "平成": datetime.date(1989, 1, 8),
+        "令和": datetime.date(2019, 5, 1),
+    }
 )
-_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+#: The day Japan adopted the Gregorian calendar (明治6年1月1日); era forms start here.
+GREGORIAN_START = datetime.date(1873, 1, 1)
+
+_ERA_ENDS = dict(zip(ERAS, list(ERAS.values())[1:], strict=False))
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_NUMERAL = r"[0-9]+|[〇一二三四五六七八九十百千]+"
+_SMALL = r"[0-9]{1,2}|[〇一二三四五六七八九十]{1,3}"
+_WESTERN = r"[0-9]{4}|[〇一二三四五六七八九]{4}"
+# Matched against _compact(text): NFKC, so brackets are ASCII and ligatures spelled out.
+_DATE = re.compile(
+    # an era and its year: 平成16年, with the Western year after 年: 平成16年(2004年)
+    rf"(?:(?P<era>{'|'.join(ERAS)})(?P<era_year>元|{_NUMERAL})"
+    rf"(?:年(?:\((?P<western_after>{_WESTERN})年?\)年?)?"
+    # or with the Western year before 年: 平成16(2004)年
+    rf"|\((?P<western_before>{_WESTERN})(?:\)年|年\)))"
+    # or a Western year alone: 2004年
+    rf"|(?<![0-9〇一二三四五六七八九])(?P<western>{_WESTERN})年)"
+    rf"(?:(?P<month>{_SMALL})月(?:(?P<day>{_SMALL})日)?)?"
+)
+_KANJI_UNITS = re.compile(
+    "(?:(?P<thousands>[一二三四五六七八九]?)千)?(?:(?P<hundreds>[一二三四五六七八九]?)百)?"
+    "(?:(?P<tens>[一二三四五六七八九]?)十)?(?P<ones>[一二三四五六七八九])?"
+)
+_ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+
+
+def _require_int(name: str, value: object) -> None:
+    if type(value) is not int:
+        raise TypeError(f"{name} must be an int, not {value!r}")
 
 
 def _validate_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int:
-        raise TypeError(f"year must be an int, not {value!r}")
+    _require_int("year", value)
+    if not 1 <= value <= 9999:
+        raise ValueError(f"year {value} is not 1-9999")
 
 
 def _validate_month(
     instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and not 1 <= value <= 12:
+    if value is None:
+        return
+    _require_int("month", value)
+    if not 1 <= value <= 12:
         raise ValueError(f"month {value} is not 1-12")
 
 
@@ -39,22 +86,40 @@ def _validate_day(
 ) -> None:
     if value is None:
         return
+    _require_int("day", value)
     if instance.month is None:
-        raise ValueError("a day needs a month")
-    datetime.date(instance.year, instance.month, value)
+        raise ValueError(f"day {value} needs a month")
+    days = calendar.monthrange(instance.year, instance.month)[1]
+    if not 1 <= value <= days:
+        raise ValueError(f"day {value} is not 1-{days} in {instance.year:04d}-{instance.month:02d}")
 
 
-@attrs.frozen(order=False)
+def _zero_if_none(value: int | None) -> int:
+    return 0 if value is None else value
+
+
+@attrs.frozen(order=True)
 class PartialDate:
-    """A date known to the year, the month or the day, as far as the report prints it."""
+    """A date known to the year, the month or the day, as far as the report prints it.
+
+    ``year`` is 1-9999, ``month`` 1-12 or None, ``day`` a day of that month or None
+    (a day needs a month). Dates order by year, then month, then day, a missing part
+    sorting first: 1995 < 1995-01 < 1995-01-01 < 1995-01-02 < 1995-02. So a partial date
+    sorts just before the fuller dates it contains. Comparing with anything but a
+    PartialDate raises TypeError.
+
+    Raises:
+        TypeError: if a part is not an int (or None for month and day).
+        ValueError: if a part is out of range; the message names the value.
+    """
 
     year: int = attrs.field(validator=_validate_year)
-    month: int | None = attrs.field(default=None, validator=_validate_month)
-    day: int | None = attrs.field(default=None, validator=_validate_day)
+    month: int | None = attrs.field(default=None, validator=_validate_month, order=_zero_if_none)
+    day: int | None = attrs.field(default=None, validator=_validate_day, order=_zero_if_none)
 
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:
-        """Read "2004-12-24", "1999-08" or "1995".
+        """Read the ISO forms "2004-12-24", "1999-08" or "1995" (four-digit year).
 
         Raises:
             ValueError: if ``text`` is not one of those forms or not a real date.
@@ -66,20 +131,66 @@ class PartialDate:
         return cls(int(match["year"]), int(month) if month else None, int(day) if day else None)
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read a date as the report prints it, e.g. 平成16（2004）年12月24日.
+    def parse(cls, text: str, *, keep_western: bool = False) -> PartialDate:
+        """Read the first date in ``text``, written as the report and Japanese texts write it.
 
-        The Western year in parentheses is the one kept; use ``era_year_of`` to
-        check it against the era year.
+        Accepted forms, to the year, the month or the day:
+
+        - an era date: 平成16年12月24日, 令和元年5月1日, for 明治 (from 明治6年), 大正, 昭和,
+          平成 and 令和;
+        - an era date with the Western year beside it: 平成16（2004）年12月24日,
+          平成16年（2004年）12月24日, 平成18年(2006)年3月16日;
+        - a Western date with a four-digit year: 2004年12月24日.
+
+        Numbers may be full-width (１６), kanji (平成十六年十二月二十四日, 昭和五十二年,
+        二〇〇四年) or 元 for an era's year 1; era ligatures (㍻ ㍼ ㍽ ㍾ ㋿) and spaces inside
+        the date (平成 1 1 （ 1 9 9 9 ） 年) are read too.
+
+        A year or a month is read if its era was in force on any day of it: 昭和64年 is
+        1989, 平成元年1月 is 1989-01.
+
+        Where both an era year and a Western year are printed and they disagree (the report
+        prints 平成22（2012）年7月6日), parse raises ValueError, unless ``keep_western`` is
+        True: then the Western year is kept, as the dataset's ``era_year`` errata do. Use
+        `era_years` to see both years.
+
+        Args:
+            text: any text; the first date in it is read.
+            keep_western: keep the Western year where it disagrees with the era year.
+
+        Returns:
+            The date, as far as it is printed.
 
         Raises:
-            ValueError: if ``text`` holds no such date.
+            ValueError: if ``text`` holds no date; if the era was not in force at the date
+                (昭和64年2月1日, 平成31年5月1日, 昭和0年, 大正16年) or the date is before
+                1873 (明治5年); if the era year and the Western year disagree and
+                ``keep_western`` is False; if a month or day is out of range.
         """
-        match = _ERA_DATE.search(_compact(text))
+        match = _DATE.search(_compact(text))
         if match is None:
-            raise ValueError(f"no era date in {text!r}")
-        month, day = match["month"], match["day"]
-        return cls(int(match["year"]), int(month) if month else None, int(day) if day else None)
+            raise ValueError(f"no date in {text!r}")
+        western = match["western"] or match["western_after"] or match["western_before"]
+        month = None if match["month"] is None else _number(match["month"])
+        day = None if match["day"] is None else _number(match["day"])
+        if match["era"] is None:
+            return cls(_number(western), month, day)
+        era = match["era"]
+        year = ERAS[era].year + _number(match["era_year"]) - 1
+        if western is not None and _number(western) != year:
+            if not keep_western:
+                raise ValueError(
+                    f"{match[0]!r}: {era}{match['era_year']}年 is {year}, not {western}; "
+                    "pass keep_western=True to keep the Western year"
+                )
+            year = _number(western)
+        date = cls(year, month, day)
+        end = _ERA_ENDS.get(era)
+        if date.last_day() < ERAS[era] or (end is not None and date.first_day() >= end):
+            raise ValueError(f"{match[0]!r}: {era} was not in force in {date}")
+        if date.first_day() < GREGORIAN_START:
+            raise ValueError(f"{match[0]!r}: {date} is before 1873, the Gregorian calendar")
+        return date
 
     def isoformat(self) -> str:
         """Return the ISO form as far as known: 2004-12-24, 1999-08 or 1995."""
@@ -91,12 +202,31 @@ class PartialDate:
         return text
 
     def first_day(self) -> datetime.date:
-        """The first day the partial date may denote; ``Dataset.filter`` compares by it."""
+        """The first day the partial date may denote: 1999-08 -> 1999-08-01."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> datetime.date:
+        """The last day the partial date may denote: 1999-08 -> 1999-08-31, 9999 -> 9999-12-31."""
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
     def to_era(self) -> str:
-        """The date in the era form, e.g. 平成16年12月24日 (元年 for year 1)."""
-        era, start = next((e, d) for e, d in reversed(ERAS.items()) if self.first_day() >= d)
+        """The date in the era form: 平成16年12月24日, 令和元年5月1日 (元年 for year 1).
+
+        A year or a month that spans the start of an era is named in the era in force on
+        its last day: 1989 is 平成元年, 1989-01 平成元年1月, 2019 令和元年, 2019-04
+        平成31年4月, 1926 昭和元年. So `parse` reads the result back to the same date.
+
+        Raises:
+            ValueError: if the date begins before 1873-01-01, when Japan adopted the
+                Gregorian calendar.
+        """
+        if self.first_day() < GREGORIAN_START:
+            raise ValueError(f"{self} is before 1873, the Gregorian calendar")
+        last = self.last_day()
+        era, start = [(e, d) for e, d in ERAS.items() if d <= last][-1]
         number = self.year - start.year + 1
         text = f"{era}{'元' if number == 1 else number}年"
         if self.month is not None:
@@ -105,34 +235,53 @@ class PartialDate:
                 text += f"{self.day}日"
         return text
 
-    def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self._key() < other._key()
-
-    def __le__(self, other: PartialDate) -> bool:
-        return self._key() <= other._key()
-
-    def __gt__(self, other: PartialDate) -> bool:
-        return self._key() > other._key()
-
-    def __ge__(self, other: PartialDate) -> bool:
-        return self._key() >= other._key()
-
     def __str__(self) -> str:
         return self.isoformat()
 
 
 def _compact(text: str) -> str:
-    """NFKC and no spaces: 平成 1 1 （ 1 9 9 9 ） 年 -> 平成11(1999)年."""
+    """NFKC and no spaces: 平成 1 1 （ 1 9 9 9 ） 年 -> 平成11(1999)年, ㍻ -> 平成."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def _number(text: str) -> int:
+    """The value of a matched numeral: 元, 16, 二〇〇四 (digit by digit) or 千九百八十九.
+
+    Raises:
+        ValueError: if kanji with 十/百/千 are not a well-formed number (十十, 百千).
+    """
+    if text == "元":
+        return 1
+    if text.isascii():
+        return int(text)
+    if not any(unit in text for unit in "十百千"):
+        return int("".join(str(_KANJI_DIGITS.index(digit)) for digit in text))
+    match = _KANJI_UNITS.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a kanji numeral: {text!r}")
+    total = 0 if match["ones"] is None else _KANJI_DIGITS.index(match["ones"])
+    for group, unit in (("thousands", 1000), ("hundreds", 100), ("tens", 10)):
+        digits = match[group]
+        if digits is not None:
+            total += unit * (_KANJI_DIGITS.index(digits) if digits else 1)
+    return total
+
+
 def era_years(text: str) -> list[tuple[str, int, int]]:
-    """Every era date in ``text`` as (printed, era-derived year, printed Western year)."""
+    """Every era date in ``text`` printed with its Western year, for checking the two.
+
+    Returns:
+        One ``(printed, era year as Western, printed Western year)`` per such date, in
+        order; ``printed`` is the date in NFKC without spaces:
+        ``era_years("平成22（2012）年7月6日") == [("平成22(2012)年7月6日", 2010, 2012)]``.
+
+    Raises:
+        ValueError: if a kanji numeral is malformed.
+    """
     found = []
-    for match in _ERA_DATE.finditer(_compact(text)):
-        era_year = 1 if match["era_year"] == "元" else int(match["era_year"])
-        found.append((match[0], ERAS[match["era"]].year + era_year - 1, int(match["year"])))
+    for match in _DATE.finditer(_compact(text)):
+        western = match["western_after"] or match["western_before"]
+        if western is not None:
+            era_year = ERAS[match["era"]].year + _number(match["era_year"]) - 1
+            found.append((match[0], era_year, _number(western)))
     return found

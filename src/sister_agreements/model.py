@@ -208,3 +208,21 @@ class Agreement:
     def countries(self) -> tuple[str, ...]:
         """The ISO codes of the foreign parties' countries, in order, without repeats."""
         return tuple(dict.fromkeys(party.country for party in self.foreign_parties))
+
+
+def by_signed(agreement: Agreement) -> tuple[bool, PartialDate | None, int, int]:
+    """Sort key for agreements by date: ``sorted(ds, key=sa.by_signed)``.
+
+    Dated agreements come first, by their first date (`Agreement.signed`) in
+    `PartialDate`'s order, where a partial date sorts before the fuller dates it contains
+    (1995 < 1995-01 < 1995-01-01); undated agreements come last. Ties keep report order:
+    the field number, then the number, of the agreement's first listing.
+
+    Args:
+        agreement: the agreement to place.
+
+    Returns:
+        ``(undated, signed, field number, listing number)``.
+    """
+    first = agreement.listings[0]
+    return (agreement.signed is None, agreement.signed, first.field.number, first.number)
