@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
-from sister_agreements.errors import DatasetError, UnknownValueError
+from sister_agreements.errors import DatasetError, IncomparableTablesError, UnknownValueError
 from sister_agreements.model import (
     Agreement,
     Contact,
@@ -61,6 +61,7 @@ __all__ = [
     "Field",
     "ForeignKind",
     "ForeignParty",
+    "IncomparableTablesError",
     "JapaneseKind",
     "JapaneseParty",
     "Link",

@@ -47,3 +47,12 @@ def echo(value: object) -> str:
     """``repr(value)`` cut to about ``ECHO_LIMIT`` characters, marked with … where cut."""
     text = repr(value)
     return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
+
+
+class IncomparableTablesError(ValueError):
+    """Two count tables were counted differently, so a cell-by-cell diff would mislead.
+
+    Raised by ``CountTable.diff`` when the tables differ in what they count (listings or
+    agreements) or in what they cover (the whole dataset or a subset of it). The report's
+    printed tables (``published``) count listings over the whole report.
+    """
