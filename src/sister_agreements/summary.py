@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 Lang = Literal["ja", "en"]
 Count = Literal["listings", "agreements"]
 Form = Literal["long", "wide"]
-C = TypeVar("C", bound=str)
+_C = TypeVar("_C", bound=str)
 
 #: What a table can count: listings (the report's way) or agreements.
 COUNTS: tuple[Count, ...] = ("listings", "agreements")
@@ -68,7 +68,10 @@ class Label:
 
 @attrs.frozen(order=False)
 class Cell:
-    """A count of listings and how many of them are re-listings (【再掲】)."""
+    """A count of listings and how many of them are re-listings (【再掲】).
+
+    In a table counted by agreements, ``total`` counts agreements and ``relisted`` is 0.
+    """
 
     total: int = 0
     relisted: int = 0
@@ -256,7 +259,7 @@ class CountTable:
         return f"counting {self.count} over {'the whole dataset' if self.whole else 'a subset'}"
 
 
-def _choice(name: str, value: object, valid: tuple[C, ...]) -> C:
+def _choice(name: str, value: object, valid: tuple[_C, ...]) -> _C:
     """``value`` as one of ``valid``.
 
     Raises:
