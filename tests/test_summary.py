@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import Field, published, summary
+from sister_agreements import Field, cli, published, summary
 from sister_agreements._render import display_width
-from sister_agreements.summary import Cell, CellDifference
+from sister_agreements.summary import Cell, CellDifference, Label
 
 # Every difference between the computed and the printed tables; docs/published-tables.md
 # explains each one with the sheets that prove it.
@@ -154,3 +156,534 @@ def test_to_pandas(ds: sa.Dataset) -> None:
     frame = summary.by_field(ds).to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == ["row", "column", "total", "relisted"] and len(frame) == 30
+
+
+# --- counting listings or agreements ---------------------------------------------------
+
+COLUMN_KEYS = (*(f.name.lower() for f in Field), "total")
+Grid = dict[str, dict[str, tuple[int, int]]]
+
+
+def _grid(table: summary.CountTable) -> Grid:
+    return {
+        row.key: {
+            column.key: (cell.total, cell.relisted)
+            for column, cell in zip(table.columns, cells, strict=True)
+        }
+        for row, cells in zip(table.rows, table.cells, strict=True)
+    }
+
+
+def _expected(ds: sa.Dataset, groups: Callable[[sa.Agreement], Iterable[str]], count: str) -> Grid:
+    """Cells by row key, counted here from the listings or the agreements of ``ds``."""
+    grid: Grid = {}
+
+    def add(row: str, column: str, relisted: bool) -> None:
+        cells = grid.setdefault(row, dict.fromkeys(COLUMN_KEYS, (0, 0)))
+        total, part = cells[column]
+        cells[column] = (total + 1, part + relisted)
+
+    if count == "listings":
+        for listing in ds.listings:
+            for row in (*groups(ds[listing.key]), "total"):
+                for column in (listing.field.name.lower(), "total"):
+                    add(row, column, listing.relisted)
+    else:
+        for agreement in ds:
+            fields = {listing.field.name.lower() for listing in agreement.listings}
+            for row in (*groups(agreement), "total"):
+                for column in (*fields, "total"):
+                    add(row, column, False)
+    return grid
+
+
+def _shape(a: sa.Agreement) -> list[str]:
+    several = len(a.japanese_parties) > 1 or len(a.foreign_parties) > 1
+    return ["multilateral" if several else "one_to_one"]
+
+
+def _year(a: sa.Agreement) -> list[str]:
+    return [str(a.dates[0].date.year) if a.dates else "unknown"]
+
+
+def _expected_by_field(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
+    return ["one_to_one", "multilateral", "total"], _expected(ds, _shape, count)
+
+
+def _expected_by_prefecture(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
+    codes = {p.name_ja: p.code for p in ds.prefectures}
+    grid = _expected(ds, lambda a: {codes[p.prefecture] for p in a.japanese_parties}, count)
+    return [*sorted(key for key in grid if key != "total"), "total"], grid
+
+
+def _expected_by_year(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
+    grid = _expected(ds, _year, count)
+    years = sorted(key for key in grid if key not in {"unknown", "total"})
+    return [*years, *(["unknown"] if "unknown" in grid else []), "total"], grid
+
+
+def _expected_by_country(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
+    one_to_one = ds.filter(multilateral=False)
+    grid = _expected(one_to_one, lambda a: [a.foreign_parties[0].country], count)
+    totals = {code: cells["total"][0] for code, cells in grid.items() if code != "total"}
+    kana = {country.code: country.kana for country in ds.countries}
+    ranked = [code for code in totals if sum(t > totals[code] for t in totals.values()) < 10]
+    rows = sorted(ranked, key=lambda code: (-totals[code], kana[code]))
+    other = dict.fromkeys(COLUMN_KEYS, (0, 0))
+    for code in totals.keys() - set(ranked):
+        for column, (total, part) in grid.pop(code).items():
+            other[column] = (other[column][0] + total, other[column][1] + part)
+    return [*rows, "other", "total"], grid | {"other": other}
+
+
+Make = Callable[..., summary.CountTable]
+EXPECTED: dict[Make, Callable[[sa.Dataset, str], tuple[list[str], Grid]]] = {
+    summary.by_field: _expected_by_field,
+    summary.by_country: _expected_by_country,
+    summary.by_prefecture: _expected_by_prefecture,
+    summary.by_year: _expected_by_year,
+}
+SUBSETS = {
+    "whole": {},
+    "静岡": {"prefecture": "静岡"},
+    "KR": {"country": "KR"},
+    "⑧": {"field": 8},
+    "Hokkaido or Tokyo, multilateral": {"prefecture": ["北海道", "東京"], "multilateral": True},
+}
+
+
+def _assert_counted(table: summary.CountTable, ds: sa.Dataset, make: Make, count: str) -> None:
+    rows, grid = EXPECTED[make](ds, count)
+    zero = dict.fromkeys(COLUMN_KEYS, (0, 0))
+    assert [row.key for row in table.rows] == rows
+    assert _grid(table) == {row: grid.get(row, zero) for row in rows}
+    assert (table.count, table.whole) == (count, len(ds) == 149)
+
+
+@pytest.mark.parametrize("count", summary.COUNTS)
+@pytest.mark.parametrize("subset", SUBSETS)
+@pytest.mark.parametrize("make", EXPECTED, ids=lambda make: make.__name__)
+def test_every_table_counts_as_documented(
+    ds: sa.Dataset, make: Make, subset: str, count: str
+) -> None:
+    chosen = ds.filter(**SUBSETS[subset])  # type: ignore[arg-type]
+    _assert_counted(make(chosen, count=count), chosen, make, count)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(list(EXPECTED)),
+    st.sampled_from(summary.COUNTS),
+    st.lists(st.sampled_from(list(Field)), max_size=3),
+    st.lists(st.sampled_from(["CN", "KR", "US", "VN", "FR", "DE"]), max_size=2),
+    st.sampled_from([None, True, False]),
+)
+def test_any_subset_counts_as_documented(
+    make: Make,
+    count: str,
+    fields: list[Field],
+    countries: list[str],
+    multilateral: bool | None,
+) -> None:
+    chosen = sa.load()
+    if fields:
+        chosen = chosen.filter(field=fields)
+    if countries:
+        chosen = chosen.filter(country=countries)
+    if multilateral is not None:
+        chosen = chosen.filter(multilateral=multilateral)
+    _assert_counted(make(chosen, count=count), chosen, make, count)
+
+
+def _printed(table: summary.CountTable) -> list[str]:
+    return [
+        " ".join([row.key, *(str(cell) or "." for cell in cells)])
+        for row, cells in zip(table.rows, table.cells, strict=True)
+    ]
+
+
+def test_exact_figures_counted_by_agreement(ds: sa.Dataset) -> None:
+    assert _printed(summary.by_field(ds, count="agreements")) == [
+        "one_to_one 24 22 4 1 10 21 33 24 14 129",
+        "multilateral 2 3 4 . 1 3 6 1 2 20",
+        "total 26 25 8 1 11 24 39 25 16 149",
+    ]
+    assert _printed(summary.by_country(ds, count="agreements")) == [
+        "CN 9 6 . 1 5 8 15 8 6 48",
+        "KR 3 9 3 . 2 . 6 6 2 25",
+        "US 4 . . . . 3 2 . 1 9",
+        "AU 3 1 . . . 1 . 1 3 8",
+        "FR . 2 1 . 1 1 1 1 . 7",
+        "VN . . . . . 2 2 4 . 6",
+        "RU 1 . . . . 1 1 . . 3",
+        "IT . 1 . . . 1 . . . 2",
+        "CA 1 . . . . 1 . 1 1 2",
+        "TW . . . . . . 2 . . 2",
+        "DK . . . . . 2 . . . 2",
+        "FI . . . . 1 . 1 . . 2",
+        "other 3 3 . . 1 1 3 3 1 13",
+        "total 24 22 4 1 10 21 33 24 14 129",
+    ]
+    # 静岡県: 12 agreements, 13 listings (9-12 re-lists 6-10). 新潟県: 1-04, and 2-23
+    # listed under ② and again under ⑦ (7-37), so its fields add up to 3 for 2 agreements.
+    prefectures = summary.by_prefecture(ds, count="agreements")
+    assert str(prefectures.cell("22", "total")) == "12"
+    assert _printed(prefectures)[11] == "15 1 1 . . . . 1 . . 2"
+    assert _printed(summary.by_prefecture(ds))[11] == "15 1 1 . . . . 1(1) . . 3(1)"
+    years = summary.by_year(ds, count="agreements")
+    assert _printed(years)[-4:] == [
+        "2011 2 3 2 . . 9 8 6 3 28",
+        "2012 2 4 1 1 1 6 3 6 2 21",
+        "unknown . . . . . . 1 . . 1",
+        "total 26 25 8 1 11 24 39 25 16 149",
+    ]
+
+
+def test_exact_figures_on_a_subset(ds: sa.Dataset) -> None:
+    shizuoka = ds.filter(prefecture="静岡")
+    assert _printed(summary.by_field(shizuoka)) == [
+        "one_to_one 2 2 . 1 1 1 1 2 1(1) 11(1)",
+        "multilateral 2 . . . . . . . . 2",
+        "total 4 2 . 1 1 1 1 2 1(1) 13(1)",
+    ]
+    assert _printed(summary.by_field(shizuoka, count="agreements")) == [
+        "one_to_one 2 2 . 1 1 1 1 2 1 10",
+        "multilateral 2 . . . . . . . . 2",
+        "total 4 2 . 1 1 1 1 2 1 12",
+    ]
+
+
+def test_titles_say_how_the_table_counts(ds: sa.Dataset) -> None:
+    titles = {
+        (make.__name__, count): (make(ds, count=count).title_ja, make(ds, count=count).title_en)
+        for make in EXPECTED
+        for count in summary.COUNTS
+    }
+    assert titles == {
+        ("by_field", "listings"): ("分野別の提携件数", "Agreements by field"),
+        ("by_field", "agreements"): (
+            "分野別の提携件数（提携・協定単位）",
+            "Agreements by field (counted by agreement)",
+        ),
+        ("by_country", "listings"): (
+            "国・地域別の提携等件数",
+            "One-to-one agreements by country or region",
+        ),
+        ("by_country", "agreements"): (
+            "国・地域別の提携等件数（提携・協定単位）",
+            "One-to-one agreements by country or region (counted by agreement)",
+        ),
+        ("by_prefecture", "listings"): ("都道府県別の提携件数", "Agreements by prefecture"),
+        ("by_prefecture", "agreements"): (
+            "都道府県別の提携件数（提携・協定単位）",
+            "Agreements by prefecture (counted by agreement)",
+        ),
+        ("by_year", "listings"): ("締結年別の提携件数", "Agreements by year signed"),
+        ("by_year", "agreements"): (
+            "締結年別の提携件数（提携・協定単位）",
+            "Agreements by year signed (counted by agreement)",
+        ),
+    }
+
+
+def _labels(labels: tuple[Label, ...]) -> list[tuple[str, str, str, int | None]]:
+    return [(label.key, label.ja, label.en, label.rank) for label in labels]
+
+
+TOTAL = ("total", "合計", "Total", None)
+
+
+def test_every_label(ds: sa.Dataset) -> None:
+    assert _labels(summary.FIELD_COLUMNS) == [
+        ("education", "①教育交流", "① Educational exchange", None),
+        ("culture", "②文化交流", "② Cultural exchange", None),
+        ("sports", "③スポーツ交流", "③ Sports exchange", None),
+        ("medicine", "④医療交流", "④ Medical exchange", None),
+        (
+            "economy_agriculture",
+            "⑤経済交流（農業等）",
+            "⑤ Economic exchange (agriculture etc.)",
+            None,
+        ),
+        ("economy_industry", "⑥経済交流（工業等）", "⑥ Economic exchange (industry etc.)", None),
+        ("economy_commerce", "⑦経済交流（商業等）", "⑦ Economic exchange (commerce etc.)", None),
+        ("administration", "⑧行政交流", "⑧ Administrative exchange", None),
+        ("other", "⑨その他交流", "⑨ Other exchange", None),
+        TOTAL,
+    ]
+    for make in EXPECTED:
+        for count in summary.COUNTS:
+            assert make(ds, count=count).columns == summary.FIELD_COLUMNS
+    for count in summary.COUNTS:
+        assert _labels(summary.by_field(ds, count=count).rows) == [
+            ("one_to_one", "1対1の提携", "One-to-one", None),
+            ("multilateral", "複数の自治体との提携", "With several governments", None),
+            TOTAL,
+        ]
+    countries = [
+        ("CN", "中華人民共和国", "China"), ("KR", "大韓民国", "South Korea"),
+        ("US", "アメリカ合衆国", "United States"), ("AU", "オーストラリア連邦", "Australia"),
+        ("VN", "ベトナム社会主義共和国", "Vietnam"), ("FR", "フランス共和国", "France"),
+        ("CA", "カナダ", "Canada"), ("RU", "ロシア連邦", "Russia"),
+        ("IT", "イタリア共和国", "Italy"), ("GB", "英国", "United Kingdom"),
+        ("TW", "台湾", "Taiwan"), ("DK", "デンマーク王国", "Denmark"),
+        ("HU", "ハンガリー共和国", "Hungary"), ("FI", "フィンランド共和国", "Finland"),
+    ]  # fmt: skip
+    name = {code: (code, ja, en) for code, ja, en in countries}
+    by_listing = zip(countries, (1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 9, 9, 9), strict=True)
+    by_agreement = zip(
+        ("CN", "KR", "US", "AU", "FR", "VN", "RU", "IT", "CA", "TW", "DK", "FI"),
+        (1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8, 8),
+        strict=True,
+    )
+    other = ("other", "その他", "Other", None)
+    assert _labels(summary.by_country(ds).rows) == [
+        (*country, rank) for country, rank in by_listing
+    ] + [other, TOTAL]
+    assert _labels(summary.by_country(ds, count="agreements").rows) == [
+        (*name[code], rank) for code, rank in by_agreement
+    ] + [other, TOTAL]
+    prefectures = (
+        "01 北海道 Hokkaido, 02 青森県 Aomori, 03 岩手県 Iwate, 04 宮城県 Miyagi, 05 秋田県 Akita, "
+        "07 福島県 Fukushima, 09 栃木県 Tochigi, 11 埼玉県 Saitama, 12 千葉県 Chiba, "
+        "13 東京都 Tokyo, 14 神奈川県 Kanagawa, 15 新潟県 Niigata, 16 富山県 Toyama, "
+        "17 石川県 Ishikawa, 18 福井県 Fukui, 19 山梨県 Yamanashi, 20 長野県 Nagano, "
+        "21 岐阜県 Gifu, 22 静岡県 Shizuoka, 23 愛知県 Aichi, 24 三重県 Mie, 25 滋賀県 Shiga, "
+        "26 京都府 Kyoto, 27 大阪府 Osaka, 28 兵庫県 Hyogo, 30 和歌山県 Wakayama, "
+        "31 鳥取県 Tottori, 32 島根県 Shimane, 33 岡山県 Okayama, 34 広島県 Hiroshima, "
+        "35 山口県 Yamaguchi, 36 徳島県 Tokushima, 38 愛媛県 Ehime, 39 高知県 Kochi, "
+        "40 福岡県 Fukuoka, 41 佐賀県 Saga, 42 長崎県 Nagasaki, 43 熊本県 Kumamoto, "
+        "44 大分県 Oita, 45 宮崎県 Miyazaki, 46 鹿児島県 Kagoshima, 47 沖縄県 Okinawa"
+    )
+    years = (
+        "1979 1984 1985 1986 1988 1989 1990 1991 1992 1993 1994 1995 1996 1997 1998 1999 "
+        "2001 2002 2003 2004 2005 2006 2007 2008 2009 2010 2011 2012"
+    )
+    for count in summary.COUNTS:
+        assert _labels(summary.by_prefecture(ds, count=count).rows) == [
+            (*entry.split(" "), None) for entry in prefectures.split(", ")
+        ] + [TOTAL]
+        assert _labels(summary.by_year(ds, count=count).rows) == [
+            (year, f"{year}年", year, None) for year in years.split()
+        ] + [("unknown", "不明", "Unknown", None), TOTAL]
+
+
+def test_count_is_listings_or_agreements(ds: sa.Dataset) -> None:
+    for make in EXPECTED:
+        assert make(ds) == make(ds, count="listings")
+        with pytest.raises(
+            ValueError, match=r"^unknown count 'agreement'; valid: listings, agreements$"
+        ):
+            make(ds, count="agreement")
+        with pytest.raises(TypeError, match=r"^count is a str, not int$"):
+            make(ds, count=1)
+    with pytest.raises(ValueError, match="'count' must be in"):
+        attrs.evolve(published.FIELD_TABLE, count="rows")  # type: ignore[arg-type]
+
+
+def test_whole_is_by_content(ds: sa.Dataset) -> None:
+    assert summary.by_field(ds).whole is True
+    assert summary.by_field(ds.filter(field=list(Field))).whole is True
+    assert summary.by_field(ds.filter(field=1)).whole is False
+    assert summary.by_country(ds.filter(multilateral=False)).whole is False
+    assert (published.FIELD_TABLE.count, published.FIELD_TABLE.whole) == ("listings", True)
+    assert (published.COUNTRY_TABLE.count, published.COUNTRY_TABLE.whole) == ("listings", True)
+
+
+# --- diff and --compare refuse tables counted differently ------------------------------
+
+SUBSET_MESSAGE = (
+    "cannot compare a table counting listings over a subset with one counting listings over "
+    "the whole dataset; the report's printed tables count listings over the whole report"
+)
+AGREEMENTS_MESSAGE = (
+    "cannot compare a table counting agreements over the whole dataset with one counting "
+    "listings over the whole dataset; the report's printed tables count listings over the "
+    "whole report"
+)
+
+
+def test_diff_refuses_a_subset_or_agreements_against_the_printed_tables(ds: sa.Dataset) -> None:
+    shizuoka = ds.filter(prefecture="静岡")
+    cases = [
+        (summary.by_field(shizuoka).diff, published.FIELD_TABLE, SUBSET_MESSAGE),
+        (summary.by_country(shizuoka).diff, published.COUNTRY_TABLE, SUBSET_MESSAGE),
+        (summary.by_field(ds, count="agreements").diff, published.FIELD_TABLE, AGREEMENTS_MESSAGE),
+        (
+            summary.by_country(ds, count="agreements").diff,
+            published.COUNTRY_TABLE,
+            AGREEMENTS_MESSAGE,
+        ),
+    ]
+    for diff, printed, message in cases:
+        with pytest.raises(sa.IncomparableTablesError) as caught:
+            diff(printed)
+        assert str(caught.value) == message
+        assert isinstance(caught.value, ValueError)
+    with pytest.raises(sa.IncomparableTablesError) as caught:
+        published.FIELD_TABLE.diff(summary.by_field(shizuoka))
+    assert str(caught.value).startswith(
+        "cannot compare a table counting listings over the whole dataset with one counting "
+        "listings over a subset;"
+    )
+
+
+def test_diff_of_tables_counted_alike(ds: sa.Dataset) -> None:
+    hungary = summary.by_field(ds.filter(country="HU"))
+    finland = summary.by_field(ds.filter(country="FI"))
+    assert [(d.row, d.column, str(d.ours), str(d.theirs)) for d in hungary.diff(finland)] == [
+        ("one_to_one", "education", "1", ""),
+        ("one_to_one", "culture", "1(1)", ""),
+        ("one_to_one", "economy_agriculture", "", "1"),
+        ("one_to_one", "economy_commerce", "", "1"),
+        ("one_to_one", "total", "2(1)", "2"),
+        ("multilateral", "economy_industry", "1", ""),
+        ("multilateral", "total", "1", ""),
+        ("total", "education", "1", ""),
+        ("total", "culture", "1(1)", ""),
+        ("total", "economy_agriculture", "", "1"),
+        ("total", "economy_industry", "1", ""),
+        ("total", "economy_commerce", "", "1"),
+        ("total", "total", "3(1)", "2"),
+    ]
+    by_agreement = summary.by_field(ds, count="agreements")
+    assert by_agreement.diff(summary.by_field(ds.filter(field=list(Field)), "agreements")) == ()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["summary", "--compare", "--prefecture", "静岡"], SUBSET_MESSAGE),
+        (["summary", "--table", "country", "--compare", "--one-to-one"], SUBSET_MESSAGE),
+        (["summary", "--compare", "--count", "agreements"], AGREEMENTS_MESSAGE),
+        (
+            ["summary", "--table", "country", "--compare", "--count", "agreements"],
+            AGREEMENTS_MESSAGE,
+        ),
+    ],
+)
+def test_compare_refuses_a_subset_or_agreements(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == 2
+    assert capsys.readouterr() == ("", f"sister-agreements: error: --compare: {message}\n")
+
+
+def test_compare_accepts_a_filter_that_keeps_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    fields = [arg for number in range(1, 10) for arg in ("--field", str(number))]
+    assert cli.main(["summary", "--compare", "--format", "csv", "--lang", "en", *fields]) == 0
+    assert capsys.readouterr().out == (
+        "row,column,computed,printed\n"
+        "one_to_one,administration,24(8),23(8)\n"
+        "one_to_one,total,153(23),152(23)\n"
+        "multilateral,administration,1,2\n"
+        "multilateral,total,22(2),23(2)\n"
+    )
+
+
+def test_cli_counts_agreements(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        cli.main(["summary", "--count", "agreements", "--lang", "en", "--format", "markdown"]) == 0
+    )
+    assert capsys.readouterr().out.splitlines() == [
+        "## Agreements by field (counted by agreement)",
+        "",
+        "|  | ① Educational exchange | ② Cultural exchange | ③ Sports exchange "
+        "| ④ Medical exchange | ⑤ Economic exchange (agriculture etc.) "
+        "| ⑥ Economic exchange (industry etc.) | ⑦ Economic exchange (commerce etc.) "
+        "| ⑧ Administrative exchange | ⑨ Other exchange | Total |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| One-to-one | 24 | 22 | 4 | 1 | 10 | 21 | 33 | 24 | 14 | 129 |",
+        "| With several governments | 2 | 3 | 4 |  | 1 | 3 | 6 | 1 | 2 | 20 |",
+        "| Total | 26 | 25 | 8 | 1 | 11 | 24 | 39 | 25 | 16 | 149 |",
+    ]
+    assert cli.main(["summary", "--count", "agreement"]) == 2
+    assert capsys.readouterr().err == (
+        "sister-agreements: error: argument --count: invalid choice: 'agreement' "
+        "(choose from 'listings', 'agreements') (see sister-agreements summary --help)\n"
+    )
+
+
+# --- the wide form ---------------------------------------------------------------------
+
+WIDE_JA = (
+    ",①教育交流,①教育交流（再掲）,②文化交流,②文化交流（再掲）,③スポーツ交流,③スポーツ交流（再掲）,"
+    "④医療交流,④医療交流（再掲）,⑤経済交流（農業等）,⑤経済交流（農業等）（再掲）,"
+    "⑥経済交流（工業等）,⑥経済交流（工業等）（再掲）,⑦経済交流（商業等）,⑦経済交流（商業等）（再掲）,"
+    "⑧行政交流,⑧行政交流（再掲）,⑨その他交流,⑨その他交流（再掲）,合計,合計（再掲）\n"
+    "1対1の提携,24,0,22,4,4,0,1,0,10,1,21,0,33,1,24,8,14,9,153,23\n"
+    "複数の自治体との提携,2,0,3,0,4,1,0,0,1,0,3,0,6,1,1,0,2,0,22,2\n"
+    "合計,26,0,25,4,8,1,1,0,11,1,24,0,39,2,25,8,16,9,175,25\n"
+)
+WIDE_EN_COLUMNS = [
+    "① Educational exchange", "① Educational exchange (re-listed)",
+    "② Cultural exchange", "② Cultural exchange (re-listed)",
+    "③ Sports exchange", "③ Sports exchange (re-listed)",
+    "④ Medical exchange", "④ Medical exchange (re-listed)",
+    "⑤ Economic exchange (agriculture etc.)", "⑤ Economic exchange (agriculture etc.) (re-listed)",
+    "⑥ Economic exchange (industry etc.)", "⑥ Economic exchange (industry etc.) (re-listed)",
+    "⑦ Economic exchange (commerce etc.)", "⑦ Economic exchange (commerce etc.) (re-listed)",
+    "⑧ Administrative exchange", "⑧ Administrative exchange (re-listed)",
+    "⑨ Other exchange", "⑨ Other exchange (re-listed)",
+    "Total", "Total (re-listed)",
+]  # fmt: skip
+WIDE_EN = (
+    ",".join(["", *WIDE_EN_COLUMNS]) + "\n"
+    "One-to-one,24,0,22,4,4,0,1,0,10,1,21,0,33,1,24,8,14,9,153,23\n"
+    "With several governments,2,0,3,0,4,1,0,0,1,0,3,0,6,1,1,0,2,0,22,2\n"
+    "Total,26,0,25,4,8,1,1,0,11,1,24,0,39,2,25,8,16,9,175,25\n"
+)
+WIDE_AGREEMENTS_JA = (
+    ",①教育交流,②文化交流,③スポーツ交流,④医療交流,⑤経済交流（農業等）,⑥経済交流（工業等）,"
+    "⑦経済交流（商業等）,⑧行政交流,⑨その他交流,合計\n"
+    "1対1の提携,24,22,4,1,10,21,33,24,14,129\n"
+    "複数の自治体との提携,2,3,4,0,1,3,6,1,2,20\n"
+    "合計,26,25,8,1,11,24,39,25,16,149\n"
+)
+
+
+def test_wide_csv(ds: sa.Dataset) -> None:
+    table = summary.by_field(ds)
+    assert table.to_csv(form="wide", lang="ja") == table.to_csv(form="wide") == WIDE_JA
+    assert table.to_csv(form="wide", lang="en") == WIDE_EN
+    by_agreement = summary.by_field(ds, count="agreements")
+    assert by_agreement.to_csv(form="wide", lang="ja") == WIDE_AGREEMENTS_JA
+    assert table.to_csv(form="long", lang="en") == table.to_csv()
+    country = summary.by_country(ds, count="agreements").to_csv(form="wide", lang="en")
+    assert country.splitlines()[1:3] == [
+        "1 China,9,6,0,1,5,8,15,8,6,48",
+        "2 South Korea,3,9,3,0,2,0,6,6,2,25",
+    ]
+
+
+def test_wide_pandas(ds: sa.Dataset) -> None:
+    pytest.importorskip("pandas")
+    frame = summary.by_field(ds).to_pandas(form="wide", lang="en")
+    assert frame.shape == (3, 20)
+    assert list(frame.index) == ["One-to-one", "With several governments", "Total"]
+    assert list(frame.columns) == WIDE_EN_COLUMNS
+    assert {str(dtype) for dtype in frame.dtypes} == {"int64"}
+    assert frame.loc["Total"].tolist() == [
+        26, 0, 25, 4, 8, 1, 1, 0, 11, 1, 24, 0, 39, 2, 25, 8, 16, 9, 175, 25
+    ]  # fmt: skip
+    assert frame.to_csv(lineterminator="\n") == WIDE_EN
+    by_agreement = summary.by_field(ds, count="agreements").to_pandas(form="wide", lang="ja")
+    assert by_agreement.shape == (3, 10)
+    assert list(by_agreement.index) == ["1対1の提携", "複数の自治体との提携", "合計"]
+    assert list(by_agreement.columns) == [label.ja for label in summary.FIELD_COLUMNS]
+    assert {str(dtype) for dtype in by_agreement.dtypes} == {"int64"}
+    assert by_agreement.loc["合計", "合計"] == 149
+
+
+def test_bad_form_or_language(ds: sa.Dataset) -> None:
+    table = summary.by_field(ds)
+    for convert in (table.to_csv, table.to_pandas):
+        if convert == table.to_pandas:
+            pytest.importorskip("pandas")
+        with pytest.raises(ValueError, match=r"^unknown form 'tall'; valid: long, wide$"):
+            convert(form="tall")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^form is a str, not NoneType$"):
+            convert(form=None)  # type: ignore[arg-type]
+        for form in summary.FORMS:
+            with pytest.raises(LookupError, match=r"^unknown language 'fr'; valid: ja, en$"):
+                convert(form=form, lang="fr")  # type: ignore[arg-type]

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
-from sister_agreements.errors import AmbiguousValueError, DatasetError, UnknownValueError
+from sister_agreements.errors import (
+    AmbiguousValueError,
+    DatasetError,
+    IncomparableTablesError,
+    UnknownValueError,
+)
 from sister_agreements.model import (
     Agreement,
     Contact,
@@ -64,6 +69,7 @@ __all__ = [
     "Field",
     "ForeignKind",
     "ForeignParty",
+    "IncomparableTablesError",
     "JapaneseKind",
     "JapaneseParty",
     "Link",

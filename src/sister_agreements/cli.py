@@ -119,13 +119,13 @@ def _checked(run: Callable[[], T]) -> T:
 
 
 def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
-    makers: dict[str, Callable[[Dataset], summary.CountTable]] = {
+    makers: dict[str, Callable[[Dataset, summary.Count], summary.CountTable]] = {
         "field": summary.by_field,
-        "country": lambda d: summary.by_country(d, top=args.top),
+        "country": lambda d, count: summary.by_country(d, args.top, count),
         "prefecture": summary.by_prefecture,
         "year": summary.by_year,
     }
-    table = makers[args.table](_filtered(ds, args))
+    table = makers[args.table](_filtered(ds, args), args.count)
     if args.compare:
         return _compare(table, args)
     title = table.title_ja if args.lang == "ja" else table.title_en
@@ -139,12 +139,21 @@ def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _compare(table: summary.CountTable, args: argparse.Namespace) -> str:
-    """The cells where the computed table differs from the report's printed one."""
+    """The cells where the computed table differs from the report's printed one.
+
+    Raises:
+        UsageError: for a table with no printed counterpart, or one computed on a subset
+            or counting agreements.
+    """
     printed = {"field": published.FIELD_TABLE, "country": published.COUNTRY_TABLE}.get(args.table)
     if printed is None:
         raise UsageError("--compare works with --table field or --table country")
+    try:
+        differences = table.diff(printed)
+    except sa.IncomparableTablesError as error:
+        raise UsageError(f"--compare: {error}") from None
     header = ["row", "column", "computed", "printed"]
-    rows = [[d.row, d.column, str(d.ours or ""), str(d.theirs or "")] for d in table.diff(printed)]
+    rows = [[d.row, d.column, str(d.ours or ""), str(d.theirs or "")] for d in differences]
     if args.format == "json":
         return _json([dict(zip(header, row, strict=True)) for row in rows])
     if args.lang == "ja":
@@ -351,7 +360,15 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.add_argument("--table", choices=("field", "country", "prefecture", "year"), default="field")
     sub.add_argument("--top", type=int, default=10, help="ranks shown in --table country")
     sub.add_argument(
-        "--compare", action="store_true", help="show the differences from the printed table"
+        "--count",
+        choices=summary.COUNTS,
+        default="listings",
+        help="count listings, as the report does (default), or each agreement once",
+    )
+    sub.add_argument(
+        "--compare",
+        action="store_true",
+        help="show the differences from the printed table (whole report, by listings)",
     )
     _add_filters(sub)
     sub.set_defaults(run=cmd_summary)

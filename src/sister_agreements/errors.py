@@ -60,3 +60,12 @@ class AmbiguousValueError(UnknownValueError):
         """``ambiguous KIND 'VALUE': the code of A, B``."""
         places = " and of ".join(self.closest)
         return f"ambiguous {self.kind} {echo(self.value)}: the code of {places}"
+
+
+class IncomparableTablesError(ValueError):
+    """Two count tables were counted differently, so a cell-by-cell diff would mislead.
+
+    Raised by ``CountTable.diff`` when the tables differ in what they count (listings or
+    agreements) or in what they cover (the whole dataset or a subset of it). The report's
+    printed tables (``published``) count listings over the whole report.
+    """

@@ -4,7 +4,9 @@
 【国・地域別の提携等件数】 (Table 2), each cell copied as printed ("22(4)": 22
 listings of which 4 are re-listings; "" where the report leaves the cell blank).
 They use the row and column keys of ``summary.by_field`` and ``summary.by_country``
-so that ``table.diff()`` compares like with like. The report heads column ③
+so that ``table.diff()`` compares like with like. They count listings over the whole
+report (``count="listings"``, ``whole=True``), so ``diff`` refuses a computed table of a
+subset or of agreements. The report heads column ③
 "③姉妹都市" in both tables although field ③ is スポーツ交流; the columns here use
 the taxonomy's labels.
 """

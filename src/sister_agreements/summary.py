@@ -1,29 +1,54 @@
-"""Counting listings the way the report counts them, in tables that print and compare.
+"""Counting listings the way the report counts them, or agreements, in tables that print
+and compare.
 
 ``by_field`` is the report's Table 1 and ``by_country`` its Table 2; ``by_prefecture``
-and ``by_year`` follow the same form. Each cell counts listings (a re-listed agreement
-counts once per listing, as the report does) with the re-listed part beside it.
+and ``by_year`` follow the same form: a row per group, a column per field (①–⑨) and a
+合計 (``total``) column and row. Each function counts one of two ways:
+
+- ``count="listings"`` (the default, the report's way): every listing (index entry) once.
+  An agreement listed under two fields counts once in each and twice in 合計; the part
+  that is re-listed (【再掲】) shows in parentheses: "22(4)" is 22 listings of which 4
+  are re-listings. Over the whole dataset the 合計 is 175.
+- ``count="agreements"``: every agreement once in each field it is listed under and
+  once in 合計, so a row's fields can add up to more than its 合計 (an agreement listed
+  under ① and ② counts in both). There is no re-listed part: ``Cell.relisted`` is 0 and
+  cells print as "22". Over the whole dataset the 合計 is 149.
+
+Only a table of listings over the whole dataset compares with the report's printed
+tables (``published``): ``CountTable.diff`` refuses tables counted in different ways.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
 from sister_agreements._fold import fold
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
-from sister_agreements.model import Agreement, Listing
+from sister_agreements.errors import IncomparableTablesError
+from sister_agreements.model import Agreement
 from sister_agreements.taxonomy import Field
 
 if TYPE_CHECKING:
     import pandas
 
 Lang = Literal["ja", "en"]
+Count = Literal["listings", "agreements"]
+Form = Literal["long", "wide"]
+_C = TypeVar("_C", bound=str)
+
+#: What a table can count: listings (the report's way) or agreements.
+COUNTS: tuple[Count, ...] = ("listings", "agreements")
+#: The shapes of ``CountTable.to_csv`` and ``to_pandas``.
+FORMS: tuple[Form, ...] = ("long", "wide")
+_RECORD_COLUMNS = ("row", "column", "total", "relisted")
+_RELISTED = {"ja": "（再掲）", "en": " (re-listed)"}
 
 
 @attrs.frozen
@@ -43,7 +68,10 @@ class Label:
 
 @attrs.frozen(order=False)
 class Cell:
-    """A count of listings and how many of them are re-listings (【再掲】)."""
+    """A count of listings and how many of them are re-listings (【再掲】).
+
+    In a table counted by agreements, ``total`` counts agreements and ``relisted`` is 0.
+    """
 
     total: int = 0
     relisted: int = 0
@@ -70,9 +98,14 @@ class CellDifference:
 
 @attrs.frozen
 class CountTable:
-    """A table of listing counts with labelled rows and columns.
+    """A table of counts with labelled rows and columns.
 
-    ``cells[i][j]`` is the cell of ``rows[i]`` and ``columns[j]``.
+    ``cells[i][j]`` is the cell of ``rows[i]`` and ``columns[j]``. ``count`` says what a
+    cell counts: ``"listings"`` (the report's way; the re-listed part in ``Cell.relisted``)
+    or ``"agreements"`` (each agreement once; ``relisted`` is always 0). ``whole`` is True
+    when the table was computed over a whole dataset (``ds == ds.whole``) and False for a
+    filtered subset. The report's printed tables (``published``) count listings over the
+    whole report.
     """
 
     title_ja: str
@@ -80,6 +113,8 @@ class CountTable:
     rows: tuple[Label, ...]
     columns: tuple[Label, ...]
     cells: tuple[tuple[Cell, ...], ...]
+    count: Count = attrs.field(default="listings", validator=attrs.validators.in_(COUNTS))
+    whole: bool = True
 
     def cell(self, row: str, column: str) -> Cell:
         """The cell at a row and a column, each named by key or by label in either language.
@@ -105,34 +140,110 @@ class CountTable:
         ]
         return [header, *body]
 
+    def _wide(self, lang: Lang) -> tuple[list[str], list[str], list[list[int]]]:
+        """Row labels, column labels and numbers of the wide form.
+
+        Each column is followed by its re-listed part, labelled "①教育交流（再掲）" or
+        "① Educational exchange (re-listed)", unless the table counts agreements.
+        """
+        parts = 2 if self.count == "listings" else 1
+        columns = [
+            label
+            for column in self.columns
+            for label in (column.text(lang), column.text(lang) + _RELISTED[lang])[:parts]
+        ]
+        numbers = [
+            [number for cell in cells for number in (cell.total, cell.relisted)[:parts]]
+            for cells in self.cells
+        ]
+        return [row.text(lang) for row in self.rows], columns, numbers
+
     def to_markdown(self, lang: Lang = "ja") -> str:
-        """A Markdown table; counts in the report's form, "22(4)"."""
+        """A Markdown table; counts in the report's form, "22(4)".
+
+        Raises:
+            LookupError: for a language other than "ja" or "en".
+        """
         return markdown_table(self._grid(_lang(lang)), numbers=True)
 
     def to_text(self, lang: Lang = "ja") -> str:
-        """A plain-text table aligned for terminals, double-width characters counted twice."""
+        """A plain-text table aligned for terminals, double-width characters counted twice.
+
+        Raises:
+            LookupError: for a language other than "ja" or "en".
+        """
         return text_table(self._grid(_lang(lang)), numbers=True)
 
-    def to_csv(self) -> str:
-        """The records as CSV text with the header row,column,total,relisted."""
+    def to_csv(self, *, form: Form = "long", lang: Lang = "ja") -> str:
+        """The table as CSV text, lines ending in "\\n".
+
+        Args:
+            form: ``"long"`` (default): one line per cell under the header
+                ``row,column,total,relisted``, rows and columns by key (as ``to_records``).
+                ``"wide"``: the table as printed, with numbers: a header of column labels
+                (its first cell empty), then one line per row starting with the row label
+                (ranked rows as "1 中華人民共和国"); each column is followed by its
+                re-listed part, "①教育交流（再掲）" or "① Educational exchange (re-listed)",
+                except in tables that count agreements, which have no re-listed part.
+            lang: the language of the wide form's labels, ``"ja"`` or ``"en"``.
+
+        Raises:
+            TypeError: if ``form`` is not a str.
+            ValueError: for a form other than "long" or "wide".
+            LookupError: for a language other than "ja" or "en".
+        """
+        form, lang = _choice("form", form, FORMS), _lang(lang)
         out = io.StringIO()
-        writer = csv.DictWriter(out, ["row", "column", "total", "relisted"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(self.to_records())
+        if form == "long":
+            records = csv.DictWriter(out, _RECORD_COLUMNS, lineterminator="\n")
+            records.writeheader()
+            records.writerows(self.to_records())
+        else:
+            rows, columns, numbers = self._wide(lang)
+            lines = csv.writer(out, lineterminator="\n")
+            lines.writerow(["", *columns])
+            lines.writerows([row, *cells] for row, cells in zip(rows, numbers, strict=True))
         return out.getvalue()
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (needs the ``pandas`` extra).
+    def to_pandas(self, *, form: Form = "long", lang: Lang = "ja") -> pandas.DataFrame:
+        """The table as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Args:
+            form: ``"long"`` (default): the records, columns ``row``, ``column``, ``total``,
+                ``relisted``. ``"wide"``: the index is the row labels and the columns are
+                the column labels, each followed by its re-listed part (as in ``to_csv``);
+                every column is int64.
+            lang: the language of the wide form's labels, ``"ja"`` or ``"en"``.
 
         Raises:
             ImportError: if pandas is not installed; the message says how to install it.
+            TypeError: if ``form`` is not a str.
+            ValueError: for a form other than "long" or "wide".
+            LookupError: for a language other than "ja" or "en".
         """
         from sister_agreements.export import _pandas
 
-        return _pandas().DataFrame.from_records(self.to_records())
+        form, lang = _choice("form", form, FORMS), _lang(lang)
+        pd = _pandas()
+        if form == "long":
+            return pd.DataFrame.from_records(self.to_records())
+        rows, columns, numbers = self._wide(lang)
+        return pd.DataFrame(numbers, index=rows, columns=columns, dtype="int64")
 
     def diff(self, other: CountTable) -> tuple[CellDifference, ...]:
-        """Every cell, by row and column key, whose counts differ between the two tables."""
+        """Every cell, by row and column key, whose counts differ between the two tables.
+
+        Raises:
+            IncomparableTablesError: (a ``ValueError``) if the tables differ in ``count``
+                or in ``whole``: a table of a subset, or one counting agreements, cannot
+                be compared with the report's printed tables, which count listings over
+                the whole report.
+        """
+        if (self.count, self.whole) != (other.count, other.whole):
+            raise IncomparableTablesError(
+                f"cannot compare a table {self._counted()} with one {other._counted()}; "
+                "the report's printed tables count listings over the whole report"
+            )
         ours = {(r["row"], r["column"]): Cell(r["total"], r["relisted"]) for r in self.to_records()}
         theirs = {
             (r["row"], r["column"]): Cell(r["total"], r["relisted"]) for r in other.to_records()
@@ -143,6 +254,24 @@ class CountTable:
             for row, column in keys
             if ours.get((row, column)) != theirs.get((row, column))
         )
+
+    def _counted(self) -> str:
+        return f"counting {self.count} over {'the whole dataset' if self.whole else 'a subset'}"
+
+
+def _choice(name: str, value: object, valid: tuple[_C, ...]) -> _C:
+    """``value`` as one of ``valid``.
+
+    Raises:
+        TypeError: if ``value`` is not a str.
+        ValueError: if it is none of ``valid``; the message names them.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is a str, not {type(value).__name__}")
+    for choice in valid:
+        if value == choice:
+            return choice
+    raise ValueError(f"unknown {name} {value!r}; valid: {', '.join(valid)}")
 
 
 def _lang(lang: str) -> Lang:
@@ -167,111 +296,165 @@ FIELD_COLUMNS = (
 TOTAL_ROW = Label("total", "合計", "Total")
 
 
-def _count(listings: Iterable[Listing], column: Callable[[Listing], str]) -> dict[str, Cell]:
-    counts: dict[str, Cell] = {}
-    for listing in listings:
-        cell = Cell(1, int(listing.relisted))
-        for key in (column(listing), "total"):
-            counts[key] = counts.get(key, Cell()) + cell
-    return counts
+def _tally(agreements: Iterable[Agreement], count: Count) -> tuple[Cell, ...]:
+    """One row of a table: the cells of ``FIELD_COLUMNS`` for these agreements.
+
+    By listings, every listing adds one to its field and to the total, and one re-listed
+    where it is marked 【再掲】. By agreements, every agreement adds one to each field
+    it is listed under and one to the total.
+    """
+    counts: defaultdict[str, Cell] = defaultdict(Cell)
+    for agreement in agreements:
+        if count == "listings":
+            for listing in agreement.listings:
+                cell = Cell(1, int(listing.relisted))
+                counts[listing.field.name.lower()] += cell
+                counts["total"] += cell
+        else:
+            for field in agreement.fields:
+                counts[field.name.lower()] += Cell(1)
+            counts["total"] += Cell(1)
+    return tuple(counts[column.key] for column in FIELD_COLUMNS)
 
 
-def _row(counts: dict[str, Cell], columns: tuple[Label, ...]) -> tuple[Cell, ...]:
-    return tuple(counts.get(column.key, Cell()) for column in columns)
+def _table(
+    titles: tuple[str, str],
+    rows: Iterable[tuple[Label, Iterable[Agreement]]],
+    count: Count,
+    ds: Dataset,
+) -> CountTable:
+    """A table of ``FIELD_COLUMNS``, one row per label and its agreements, computed on ``ds``."""
+    labels, cells = [], []
+    for label, agreements in rows:
+        labels.append(label)
+        cells.append(_tally(agreements, count))
+    title_ja, title_en = titles
+    if count == "agreements":
+        title_ja, title_en = title_ja + "（提携・協定単位）", title_en + " (counted by agreement)"
+    whole = ds == ds.whole
+    return CountTable(title_ja, title_en, tuple(labels), FIELD_COLUMNS, tuple(cells), count, whole)
 
 
-def _by_field_column(listing: Listing) -> str:
-    return listing.field.name.lower()
+def by_field(ds: Dataset, count: Count = "listings") -> CountTable:
+    """Table 1: listings (or agreements) per field, one-to-one and multilateral.
 
+    Rows: ``one_to_one`` (1対1の提携), ``multilateral`` (複数の自治体との提携: more than one
+    party on either side) and ``total``; columns: the nine fields and ``total``.
 
-def _listings(agreements: Iterable[Agreement]) -> list[Listing]:
-    return [listing for agreement in agreements for listing in agreement.listings]
+    Args:
+        ds: the agreements to count: ``load()`` or any subset of it.
+        count: ``"listings"`` (default, the report's way) or ``"agreements"``; see the
+            module's description.
 
-
-def by_field(ds: Dataset) -> CountTable:
-    """Table 1: listings per field, one-to-one and multilateral, with the re-listed part."""
-    one = [a for a in ds if not a.is_multilateral]
-    many = [a for a in ds if a.is_multilateral]
+    Raises:
+        TypeError: if ``count`` is not a str.
+        ValueError: for a ``count`` other than "listings" or "agreements".
+    """
+    count = _choice("count", count, COUNTS)
+    one = Label("one_to_one", "1対1の提携", "One-to-one")
+    many = Label("multilateral", "複数の自治体との提携", "With several governments")
     rows = (
-        Label("one_to_one", "1対1の提携", "One-to-one"),
-        Label("multilateral", "複数の自治体との提携", "With several governments"),
-        TOTAL_ROW,
+        (one, [a for a in ds if not a.is_multilateral]),
+        (many, [a for a in ds if a.is_multilateral]),
+        (TOTAL_ROW, ds),
     )
-    cells = tuple(
-        _row(_count(_listings(group), _by_field_column), FIELD_COLUMNS) for group in (one, many, ds)
-    )
-    return CountTable("分野別の提携件数", "Agreements by field", rows, FIELD_COLUMNS, cells)
+    return _table(("分野別の提携件数", "Agreements by field"), rows, count, ds)
 
 
-def by_country(ds: Dataset, top: int = 10) -> CountTable:
-    """Table 2: one-to-one listings by country and field.
+def by_country(ds: Dataset, top: int = 10, count: Count = "listings") -> CountTable:
+    """Table 2: one-to-one listings (or agreements) by country and field.
 
-    Countries are ranked by total (ties share a rank and are ordered by their
-    Japanese reading, as the report orders them); those ranked ``top`` or better
-    get a row, the rest are summed in その他 (other).
+    Countries are ranked by their total (ties share a rank and are ordered by their
+    Japanese reading, as the report orders them); those ranked ``top`` or better get a
+    row, keyed by ISO 3166-1 alpha-2 code; the rest are summed in ``other`` (その他).
+    The ``total`` row counts every one-to-one agreement of ``ds``.
+
+    Args:
+        ds: the agreements to count: ``load()`` or any subset of it.
+        top: the last rank that gets a row of its own.
+        count: ``"listings"`` (default, the report's way) or ``"agreements"``; see the
+            module's description. Countries are ranked by the chosen count.
+
+    Raises:
+        TypeError: if ``top`` is not an int or ``count`` not a str.
+        ValueError: for a ``count`` other than "listings" or "agreements".
     """
     if isinstance(top, bool) or not isinstance(top, int):
         raise TypeError(f"top is an int, not {type(top).__name__}")
+    count = _choice("count", count, COUNTS)
     countries = {country.code: country for country in ds.countries}
-    per_country: dict[str, list[Listing]] = {}
-    for agreement in ds:
-        if not agreement.is_multilateral:
-            per_country.setdefault(agreement.countries[0], []).extend(agreement.listings)
-    counts = {code: _count(listings, _by_field_column) for code, listings in per_country.items()}
-    order = sorted(counts, key=lambda code: (-counts[code]["total"].total, countries[code].kana))
-    rows: list[Label] = []
-    cells: list[tuple[Cell, ...]] = []
-    other: dict[str, Cell] = {}
-    for position, code in enumerate(order):
-        total = counts[code]["total"].total
-        rank = 1 + sum(1 for c in order[:position] if counts[c]["total"].total > total)
+    one_to_one = [a for a in ds if not a.is_multilateral]
+    per_country: dict[str, list[Agreement]] = {}
+    for agreement in one_to_one:
+        per_country.setdefault(agreement.countries[0], []).append(agreement)
+    totals = {code: _tally(chosen, count)[-1].total for code, chosen in per_country.items()}
+    order = sorted(totals, key=lambda code: (-totals[code], countries[code].kana))
+    rows: list[tuple[Label, Iterable[Agreement]]] = []
+    other: list[Agreement] = []
+    for code in order:
+        rank = 1 + sum(1 for total in totals.values() if total > totals[code])
         if rank <= top:
             country = countries[code]
-            rows.append(Label(code, country.name_ja, country.name_en, rank))
-            cells.append(_row(counts[code], FIELD_COLUMNS))
+            rows.append((Label(code, country.name_ja, country.name_en, rank), per_country[code]))
         else:
-            for key, cell in counts[code].items():
-                other[key] = other.get(key, Cell()) + cell
-    rows += [Label("other", "その他", "Other"), TOTAL_ROW]
-    cells += [_row(other, FIELD_COLUMNS), by_field(ds).cells[0]]
-    title_en = "One-to-one agreements by country or region"
-    return CountTable("国・地域別の提携等件数", title_en, tuple(rows), FIELD_COLUMNS, tuple(cells))
+            other += per_country[code]
+    rows += [(Label("other", "その他", "Other"), other), (TOTAL_ROW, one_to_one)]
+    titles = ("国・地域別の提携等件数", "One-to-one agreements by country or region")
+    return _table(titles, rows, count, ds)
 
 
-def by_prefecture(ds: Dataset) -> CountTable:
-    """Listings by the prefecture of their Japanese parties and by field.
+def by_prefecture(ds: Dataset, count: Count = "listings") -> CountTable:
+    """Listings (or agreements) by the prefecture of their Japanese parties, and by field.
 
-    An agreement with parties in several prefectures counts in each of their
-    rows; the 合計 row counts every listing once.
+    One row per prefecture that has any (key: the two-digit prefecture code, "22"), in
+    code order, then ``total``. An agreement with parties in several prefectures counts
+    in each of their rows; the ``total`` row counts it once.
+
+    Args:
+        ds: the agreements to count: ``load()`` or any subset of it.
+        count: ``"listings"`` (default, the report's way) or ``"agreements"``; see the
+            module's description.
+
+    Raises:
+        TypeError: if ``count`` is not a str.
+        ValueError: for a ``count`` other than "listings" or "agreements".
     """
-    rows, cells = [], []
+    count = _choice("count", count, COUNTS)
+    rows: list[tuple[Label, Iterable[Agreement]]] = []
     for prefecture in ds.prefectures:
         chosen = [
             a for a in ds if any(p.prefecture == prefecture.name_ja for p in a.japanese_parties)
         ]
         if chosen:
-            rows.append(Label(prefecture.code, prefecture.name_ja, prefecture.short_name_en))
-            cells.append(_row(_count(_listings(chosen), _by_field_column), FIELD_COLUMNS))
-    rows.append(TOTAL_ROW)
-    cells.append(_row(_count(_listings(ds), _by_field_column), FIELD_COLUMNS))
-    return CountTable(
-        "都道府県別の提携件数", "Agreements by prefecture", tuple(rows), FIELD_COLUMNS, tuple(cells)
-    )
+            label = Label(prefecture.code, prefecture.name_ja, prefecture.short_name_en)
+            rows.append((label, chosen))
+    rows.append((TOTAL_ROW, ds))
+    return _table(("都道府県別の提携件数", "Agreements by prefecture"), rows, count, ds)
 
 
-def by_year(ds: Dataset) -> CountTable:
-    """Listings by the year of the agreement's first printed date, and by field."""
+def by_year(ds: Dataset, count: Count = "listings") -> CountTable:
+    """Listings (or agreements) by the year of the agreement's first printed date, and field.
+
+    One row per year that has any (key "1979", labels "1979年" and "1979"), in order,
+    then ``unknown`` (不明) for agreements with no printed date, then ``total``.
+
+    Args:
+        ds: the agreements to count: ``load()`` or any subset of it.
+        count: ``"listings"`` (default, the report's way) or ``"agreements"``; see the
+            module's description.
+
+    Raises:
+        TypeError: if ``count`` is not a str.
+        ValueError: for a ``count`` other than "listings" or "agreements".
+    """
+    count = _choice("count", count, COUNTS)
     years: dict[str, list[Agreement]] = {}
     for agreement in ds:
         key = str(agreement.signed.year) if agreement.signed else "unknown"
         years.setdefault(key, []).append(agreement)
-    rows, cells = [], []
+    rows: list[tuple[Label, Iterable[Agreement]]] = []
     for key in sorted(years, key=lambda k: (k == "unknown", k)):
         ja, en = ("不明", "Unknown") if key == "unknown" else (f"{key}年", key)
-        rows.append(Label(key, ja, en))
-        cells.append(_row(_count(_listings(years[key]), _by_field_column), FIELD_COLUMNS))
-    rows.append(TOTAL_ROW)
-    cells.append(_row(_count(_listings(ds), _by_field_column), FIELD_COLUMNS))
-    return CountTable(
-        "締結年別の提携件数", "Agreements by year signed", tuple(rows), FIELD_COLUMNS, tuple(cells)
-    )
+        rows.append((Label(key, ja, en), years[key]))
+    rows.append((TOTAL_ROW, ds))
+    return _table(("締結年別の提携件数", "Agreements by year signed"), rows, count, ds)
