@@ -224,7 +224,7 @@ def municipalities(places: list[dict[str, str]]) -> tuple[list[list[str | None]]
 # --- 異体字 ---------------------------------------------------------------------
 
 
-def is_kanji(char: str) -> bool:
+def _is_kanji(char: str) -> bool:
     """True for one CJK ideograph (unified or compatibility block)."""
     name = unicodedata.name(char, "") if len(char) == 1 else ""
     return name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
@@ -250,7 +250,7 @@ def cvu_table() -> dict[str, str]:
         value = units.encode("utf-16", "surrogatepass").decode("utf-16")
         if unicodedata.category(key) == "Cs" or unicodedata.normalize("NFKC", key) != key:
             continue
-        if is_kanji(value):
+        if _is_kanji(value):
             table[key] = value
     return table
 
