@@ -22,7 +22,16 @@ def test_document_round_trips_to_the_packaged_file(ds: sa.Dataset) -> None:
     packaged = json.loads(
         (importlib_resources.files("sister_agreements") / "data" / DATA_FILE).read_bytes()
     )
-    assert _codec.unstructure_document(_document(ds)) == packaged
+    document = _codec.structure_document(packaged)
+    assert _codec.unstructure_document(document) == packaged
+    # The dataset's own parts are the document's; countries are those its agreements name.
+    assert (document.source, document.prefectures, document.errata) == (
+        ds.source,
+        ds.prefectures,
+        ds.errata,
+    )
+    assert document.agreements == tuple(ds)
+    assert ds.countries == document.countries[:30]
 
 
 def test_unknown_top_level_key_is_refused(ds: sa.Dataset) -> None:

@@ -1,20 +1,20 @@
-"""Build src/sister_agreements/data/agreements.json from data-raw/.
+"""Build src/sister_agreements/data/ (agreements.json, names.json) from data-raw/.
 
     python tools/build_dataset.py          # write the package data
     python tools/build_dataset.py --check  # exit 1 if the committed data is stale
 
 The report text is cut into index entries and sheets (report_text.py); the
-curation files of data-raw/ say what the pieces mean. Every curated value is
-anchored: a party's name must be printed in its sheet, an erratum's "printed"
-text must be printed in the report, and every era/year mismatch and every
-difference between copies of one agreement must have an erratum, or the build
-fails.
+curation files of data-raw/ say what the pieces mean; registers.py adds the
+registers (every country, prefecture readings, the name tables of names.json).
+Every curated value is anchored: a party's name must be printed in its sheet,
+an erratum's "printed" text must be printed in the report, and every era/year
+mismatch and every difference between copies of one agreement must have an
+erratum, or the build fails.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import json
 import re
@@ -23,12 +23,15 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import docs_pages  # noqa: E402
+import registers  # noqa: E402
 import report_text  # noqa: E402
+from registers import BuildError  # noqa: E402
 from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
 
 from sister_agreements import _codec, names  # noqa: E402
@@ -36,7 +39,6 @@ from sister_agreements.dates import PartialDate, era_years  # noqa: E402
 from sister_agreements.model import (  # noqa: E402
     Agreement,
     Contact,
-    Country,
     DatedEvent,
     Erratum,
     ForeignParty,
@@ -50,6 +52,7 @@ from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind  # noqa:
 
 RAW = ROOT / "data-raw"
 OUTPUT = ROOT / "src" / "sister_agreements" / "data" / "agreements.json"
+NAMES_OUTPUT = ROOT / "src" / "sister_agreements" / "data" / "names.json"
 COMPARED_ITEMS = {
     "parties": "(1) 自治体名",
     "date": "(2) 提携年月日",
@@ -61,13 +64,8 @@ COMPARED_ITEMS = {
 }
 
 
-class BuildError(Exception):
-    """The data-raw files do not make a consistent dataset."""
-
-
 def read_csv(name: str) -> list[dict[str, str]]:
-    with (RAW / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return registers.read_csv(RAW / name)
 
 
 def nospace(text: str) -> str:
@@ -252,25 +250,18 @@ def foreign_party(
     )
 
 
-def read_countries() -> tuple[Country, ...]:
-    return tuple(
-        Country(
-            code=row["code"],
-            name_ja=row["name_ja"],
-            short_name_ja=row["short_name_ja"],
-            kana=row["kana"],
-            name_en=row["name_en"],
-            aliases=tuple(alias for alias in row["aliases"].split("|") if alias),
-        )
-        for row in read_csv("countries.csv")
-    )
-
-
 def read_prefectures() -> tuple[Prefecture, ...]:
+    rows = [row for row in read_csv("japanese_places.csv") if row["kind"] == "prefecture"]
+    kana = registers.prefecture_kana({row["lg_code"]: row["prefecture"] for row in rows})
     return tuple(
-        Prefecture(row["lg_code"][:2], row["lg_code"], row["prefecture"], row["name_en"])
-        for row in read_csv("japanese_places.csv")
-        if row["kind"] == "prefecture"
+        Prefecture(
+            row["lg_code"][:2],
+            row["lg_code"],
+            row["prefecture"],
+            kana[row["lg_code"]],
+            row["name_en"],
+        )
+        for row in rows
     )
 
 
@@ -307,7 +298,12 @@ def sheet_items(sheet: Sheet) -> dict[str, str]:
     }
 
 
-def build(report: str) -> dict[str, object]:
+def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
+    """The agreements.json and names.json documents.
+
+    Raises:
+        BuildError: if data-raw/ and the registers do not make a consistent dataset.
+    """
     entries, sheet_list = report_text.read_report(report)
     sheets = {sheet.key: sheet for sheet in sheet_list}
     if len(entries) != len(sheets):
@@ -325,7 +321,8 @@ def build(report: str) -> dict[str, object]:
     labels = {(row["sheet"], row["date"]): row["label"] for row in read_csv("date_labels.csv")}
     sheet_of = {row["listing"]: row["sheet"] for row in read_csv("sheet_order.csv")}
     same_as = {row["listing"]: row["same_as"] for row in read_csv("merges.csv")}
-    countries = read_countries()
+    curated_countries = read_csv("countries.csv")
+    countries = registers.countries(curated_countries)
     prefectures = read_prefectures()
     if len(prefectures) != 47:
         raise BuildError(f"japanese_places.csv: {len(prefectures)} prefectures, not 47")
@@ -372,7 +369,7 @@ def build(report: str) -> dict[str, object]:
         )
     if labels:
         problems.append(f"date_labels.csv: rows match no printed date: {sorted(labels)}")
-    known = {country.code for country in countries}
+    known = {row["code"] for row in curated_countries}
     for agreement in agreements:
         problems += [
             f"agreement {agreement.id}: country {code} is not in countries.csv"
@@ -384,9 +381,19 @@ def build(report: str) -> dict[str, object]:
             problems.append(f"errata.csv {erratum.id}: no listing {erratum.listing}")
     if problems:
         raise BuildError("\n".join(problems))
-    source = Source(**tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8")))
+    provenance = tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8"))
+    source = Source(**provenance, registers=registers.register_versions())
     document = _codec.Document(source, countries, prefectures, tuple(agreements), tuple(errata))
-    return _codec.unstructure_document(document)
+    return _codec.unstructure_document(document), build_names(provenance)
+
+
+def build_names(provenance: dict[str, Any]) -> dict[str, Any]:
+    """The names.json document: the variant map and every local government code."""
+    variant_map = registers.variants(
+        registers.cvu_table(), read_csv("variants_rejected.csv"), read_csv("variants.csv")
+    )
+    rows, retired = registers.municipalities(read_csv("japanese_places.csv"))
+    return registers.names_document(provenance, variant_map, rows, retired)
 
 
 def entry_key(entry: IndexEntry) -> str:
@@ -423,18 +430,35 @@ def render(document: dict[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
+def render_names(document: dict[str, Any]) -> str:
+    """names.json's text: as ``render`` would, but one municipality per line."""
+    parts = []
+    for key, value in document.items():
+        if key == "municipalities":
+            rows = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in value)
+            text = f"[\n{rows}\n ]"
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        parts.append(f" {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with the committed files")
     args = parser.parse_args(argv)
     report = (RAW / "report.txt").read_text(encoding="utf-8")
     try:
-        document = build(report)
+        document, names_document = build(report)
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
     errata = _codec.structure_document(document).errata
-    outputs = {OUTPUT: render(document), **docs_pages.pages(errata)}
+    outputs = {
+        OUTPUT: render(document),
+        NAMES_OUTPUT: render_names(names_document),
+        **docs_pages.pages(errata),
+    }
     if args.check:
         stale = [path for path, text in outputs.items() if _read(path) != text]
         for path in stale:

@@ -10,7 +10,15 @@ from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 @attrs.frozen
 class Source:
-    """Where the data comes from, and which version of it this is."""
+    """Where the data comes from, and which version of it this is.
+
+    ``survey_month`` is the report's survey month as ISO text ("2012-08").
+    ``data_version`` ("2012.2") moves whenever the packaged data changes,
+    ``schema_version`` (2) whenever its layout does. ``registers`` names the
+    packages, with their versions, that the build took the registers from
+    (countries outside the report, prefecture readings, the name tables of
+    ``names.json``), one line each.
+    """
 
     publisher_ja: str
     publisher_en: str
@@ -19,6 +27,7 @@ class Source:
     survey_month: str
     data_version: str
     schema_version: int
+    registers: tuple[str, ...]
 
 
 @attrs.frozen
@@ -87,26 +96,40 @@ class ForeignParty:
 
 @attrs.frozen
 class Country:
-    """A country as the report names it, with its ISO 3166-1 alpha-2 code.
+    """A country of ISO 3166-1, named as the report names it where it does.
 
-    ``kana`` is the reading of ``name_ja``; the report orders tied countries by it.
+    ``code`` is the alpha-2 code, ``alpha_3`` the alpha-3 code and ``numeric``
+    the numeric code as three digits ("392"). The report's 30 countries come
+    first, with the report's names (``name_ja`` 中華人民共和国, ``short_name_ja``
+    中国) and ``kana``, the reading of ``name_ja`` by which the report orders tied
+    countries in Table 2. Every other country takes its names from pycountry
+    (ISO 3166-1 and its Japanese translation) and has no ``kana``. ``aliases``
+    are further names it answers to (English ISO names, other spellings).
     """
 
     code: str
+    alpha_3: str
+    numeric: str
     name_ja: str
     short_name_ja: str
-    kana: str
+    kana: str | None
     name_en: str
     aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
 class Prefecture:
-    """One of Japan's 47 prefectures, with its JIS X 0401 code and 全国地方公共団体コード."""
+    """One of Japan's 47 prefectures, with its JIS X 0401 code and 全国地方公共団体コード.
+
+    ``code`` is the two-digit JIS X 0401 code ("22"), ``lg_code`` the six-digit
+    全国地方公共団体コード ("220001"), ``kana`` the reading of ``name_ja`` in
+    full-width katakana ("シズオカケン", "ホッカイドウ", "トウキョウト").
+    """
 
     code: str
     lg_code: str
     name_ja: str
+    kana: str
     name_en: str
 
     @property
