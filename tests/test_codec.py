@@ -24,14 +24,13 @@ def test_document_round_trips_to_the_packaged_file(ds: sa.Dataset) -> None:
     )
     document = _codec.structure_document(packaged)
     assert _codec.unstructure_document(document) == packaged
-    # The dataset's own parts are the document's; countries are those its agreements name.
-    assert (document.source, document.prefectures, document.errata) == (
-        ds.source,
-        ds.prefectures,
-        ds.errata,
-    )
+    # The dataset's own parts are the document's; countries and prefectures are those its
+    # agreements name, the whole registers are the lookups'.
+    assert (document.source, document.errata) == (ds.source, ds.errata)
     assert document.agreements == tuple(ds)
-    assert ds.countries == document.countries[:30]
+    assert ds.countries == document.countries[:30] and len(ds.prefectures) == 42
+    assert tuple(sa.countries) == document.countries and len(sa.countries) == 249
+    assert tuple(sa.prefectures) == document.prefectures and len(sa.prefectures) == 47
 
 
 def test_unknown_top_level_key_is_refused(ds: sa.Dataset) -> None:

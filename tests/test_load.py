@@ -80,4 +80,4 @@ def test_unknown_key_in_data_is_refused(
 
 
 def _document(ds: sa.Dataset) -> _codec.Document:
-    return _codec.Document(ds.source, ds.countries, ds.prefectures, tuple(ds), ds.errata)
+    return ds._document()

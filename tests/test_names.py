@@ -1,17 +1,33 @@
+"""The one name resolver: every form a user holds a name or a code in, and what it refuses."""
+
 from __future__ import annotations
 
+import re
+from typing import Any
+
+import pycountry
+import pykakasi
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import Field
-from sister_agreements._fold import fold
+from sister_agreements import AmbiguousValueError, Field, UnknownValueError
+from sister_agreements.names import is_valid_lg_code, lg_check_digit, lg_codes, party_names
+
+PREFECTURES = list(sa.prefectures)
+
+# --- countries ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "value",
-    ["CN", "cn", "中国", "中華人民共和国", "China", "CHINA", "People's Republic of China", "ＣＮ"],
-)
-def test_country_by_any_name(value: str) -> None:
+    [
+        "CN", "cn", "CHN", "chn", 156, "156", "中国", "中華人民共和国", "China", "CHINA",
+        "People's Republic of China", "ＣＮ", " cn ",
+    ],
+)  # fmt: skip
+def test_country_by_any_name_or_code(value: str | int) -> None:
     assert sa.countries.lookup(value).code == "CN"
 
 
@@ -20,78 +36,341 @@ def test_country_by_any_name(value: str) -> None:
     [
         ("台湾", "TW"),
         ("臺灣", "TW"),
-        ("イギリス", "GB"),
-        ("英国", "GB"),
+        ("Taiwan, Province of China", "TW"),
+        ("Korea, Republic of", "KR"),
+        ("Republic of Korea", "KR"),
         ("south korea", "KR"),
         ("韓国", "KR"),
+        ("イギリス", "GB"),
+        ("英国", "GB"),
+        ("GBR", "GB"),
+        ("826", "GB"),
+        (36, "AU"),  # 036, read back as a number
+        ("036", "AU"),
+        ("Viet Nam", "VN"),
+        ("Vietnam", "VN"),
+        ("Russian Federation", "RU"),
+        ("United States of America", "US"),
+        ("USA", "US"),
+        ("Germany", "DE"),  # a country the report does not name
+        ("ドイツ", "DE"),
+        (276, "DE"),
+        ("Japan", "JP"),
+        ("Côte d'Ivoire", "CI"),
+        ("Cote dIvoire", "CI"),
     ],
 )
-def test_country_variants(value: str, code: str) -> None:
+def test_country_forms(value: str | int, code: str) -> None:
     assert sa.countries.lookup(value).code == code
+
+
+def test_every_iso_country_resolves_by_each_of_its_codes_and_names() -> None:
+    for iso in pycountry.countries:
+        names = [iso.alpha_2, iso.alpha_3, iso.numeric, int(iso.numeric), iso.name]
+        names += [getattr(iso, "official_name", iso.name), getattr(iso, "common_name", iso.name)]
+        for name in names:
+            assert sa.countries.lookup(name).code == iso.alpha_2, (iso, name)
+    assert len(sa.countries) == len(pycountry.countries) == 249
+
+
+def test_a_country_with_no_agreement_is_an_empty_result_not_an_error(ds: sa.Dataset) -> None:
+    assert len(ds.filter(country="Brazil")) == 1
+    assert len(ds.filter(country="Germany")) == 5
+    assert len(ds.filter(country="Iceland")) == 0
+    assert len(ds.filter(country="JP")) == 0
+    both = ds.filter(country="CN").filter(country="KR")
+    assert [a.id for a in both] == ["2-23", "5-11", "6-23", "6-24"]
+    assert all({"CN", "KR"} <= set(a.countries) for a in both)
+
+
+# --- prefectures ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "value",
-    ["静岡県", "静岡", "Shizuoka", "shizuoka prefecture", "22", 22, 220001, "220001", "静岡縣"],
-)
-def test_prefecture_by_any_name(value: str | int) -> None:
+    [
+        "静岡県", "静岡", "静岡縣", "Shizuoka", "shizuoka prefecture", "SHIZUOKA", "Shizuoka-ken",
+        "Shizuoka ken", "Shizuoka Pref.", "Sizuoka", "しずおか", "しずおかけん", "シズオカ", "ｼｽﾞｵｶ",
+        "22", 22, "JP-22", "jp22", "２２", 220001, "220001", "22000", 22000,
+    ],
+)  # fmt: skip
+def test_prefecture_by_any_name_or_code(value: str | int) -> None:
     assert sa.prefectures.lookup(value).name_ja == "静岡県"
 
 
 @pytest.mark.parametrize(
     ("value", "name"),
     [
-        ("北海道", "北海道"),
-        ("Hokkaido", "北海道"),
+        ("Gumma", "群馬県"),
+        ("Gunma", "群馬県"),
+        ("Hukuoka", "福岡県"),
+        ("Ohita", "大分県"),
+        ("Ooita", "大分県"),
+        ("Ōita", "大分県"),
+        ("Kouchi", "高知県"),
+        ("Kôti", "高知県"),
+        ("Kochi", "高知県"),
+        ("Hyougo", "兵庫県"),
+        ("Hyôgo", "兵庫県"),
+        ("Tokyo-to", "東京都"),
+        ("Tōkyō", "東京都"),
+        ("Tokyo Metropolis", "東京都"),
+        ("とうきょう", "東京都"),
         ("東京", "東京都"),
-        ("Tokyo", "東京都"),
-        ("1", "北海道"),
+        ("Osaka-fu", "大阪府"),
+        ("Oosaka", "大阪府"),
+        ("おおさか", "大阪府"),
+        ("Kyoto", "京都府"),
+        ("Kyōto-fu", "京都府"),
         ("京都", "京都府"),
+        ("Hokkaido", "北海道"),
+        ("Hokkaido Prefecture", "北海道"),
+        ("Hokkaidō", "北海道"),
+        ("ほっかいどう", "北海道"),
+        ("北海道", "北海道"),
+        ("Tiba", "千葉県"),
+        ("Totigi", "栃木県"),
+        ("Kagosima", "鹿児島県"),
+        ("1", "北海道"),
+        (1, "北海道"),
+        ("01", "北海道"),
+        ("JP-01", "北海道"),
+        ("010006", "北海道"),
+        (10006, "北海道"),  # 010006 read back as a number
+        (1000, "北海道"),  # 01000, likewise
+        (470007, "沖縄県"),
+        ("JP-47", "沖縄県"),
     ],
 )
-def test_prefecture_special_forms(value: str, name: str) -> None:
+def test_prefecture_forms(value: str | int, name: str) -> None:
     assert sa.prefectures.lookup(value).name_ja == name
 
 
-def test_unknown_names_raise_lookup_error_with_nearest() -> None:
-    with pytest.raises(LookupError, match=r"closest: .*静岡県"):
+def _romanisations(prefecture: sa.Prefecture) -> st.SearchStrategy[str]:
+    """Spellings of a prefecture's name in the common romanisations, from its reading."""
+    suffix = {"県": "ケン", "府": "フ", "都": "ト", "道": ""}[prefecture.name_ja[-1]]
+    reading = prefecture.kana.removesuffix(suffix) if suffix else prefecture.kana
+    converted = pykakasi.kakasi().convert(reading)  # type: ignore[no-untyped-call]
+    systems = [
+        "".join(part[system] for part in converted) for system in ("hepburn", "kunrei", "passport")
+    ]
+    long_o = st.sampled_from(["ō", "ô", "o", "oh", "ou", "oo", "Ō"])
+    long_u = st.sampled_from(["ū", "û", "u", "uu"])
+    nasal = st.sampled_from(["n", "m"])
+    roman_suffix = {"ケン": "ken", "フ": "fu", "ト": "to", "": ""}[suffix]
+    ending = st.sampled_from(["", " Prefecture", f"-{roman_suffix}", f" {roman_suffix}"])
+
+    @st.composite
+    def spell(draw: st.DrawFn) -> str:
+        text = draw(st.sampled_from(systems))
+        text = re.sub(r"o[ou]", lambda _: draw(long_o), text)
+        text = re.sub(r"uu", lambda _: draw(long_u), text)
+        text = re.sub(r"n(?=[bmp])", lambda _: draw(nasal), text)
+        text += draw(ending)
+        return draw(st.sampled_from([text, text.upper(), text.title(), text.lower()]))
+
+    return spell()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_romanisation_of_any_prefecture_resolves_to_it(data: st.DataObject) -> None:
+    prefecture = data.draw(st.sampled_from(PREFECTURES))
+    spelling = data.draw(_romanisations(prefecture))
+    assert sa.prefectures.lookup(spelling) == prefecture, spelling
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(PREFECTURES), st.booleans())
+def test_any_prefecture_resolves_by_its_reading_in_hiragana_or_katakana(
+    prefecture: sa.Prefecture, hiragana: bool
+) -> None:
+    reading = prefecture.kana
+    if hiragana:
+        reading = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in reading)
+    assert sa.prefectures.lookup(reading) == prefecture
+
+
+def test_every_prefecture_resolves_by_its_numbers_and_codes() -> None:
+    for prefecture in PREFECTURES:
+        number = int(prefecture.code)
+        for value in (
+            number,
+            str(number),
+            prefecture.code,
+            f"JP-{prefecture.code}",
+            prefecture.lg_code,
+            int(prefecture.lg_code),
+            prefecture.lg_code[:5],
+            int(prefecture.lg_code[:5]),
+        ):
+            assert sa.prefectures.lookup(value) == prefecture, value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "-13", -13, "1-3", "2.2", "2 2", "+22", "22.0", "1e1", "0", 0, 48, "48", "JP-48",
+        "220002", "2200", "", "-", "・",
+    ],
+)  # fmt: skip
+def test_signs_and_punctuation_never_make_another_prefecture(value: str | int) -> None:
+    assert sa.prefectures.get(value) is None
+    with pytest.raises(UnknownValueError) as raised:
+        sa.prefectures.lookup(value)
+    assert raised.value.value == value and raised.value.closest
+
+
+@pytest.mark.parametrize("value", [b"22", True, False, 22.0, None, ["22"], Field.CULTURE])
+def test_what_is_not_a_name_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError):
+        sa.prefectures.get(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        sa.countries.lookup(value)  # type: ignore[arg-type]
+
+
+def test_a_prefecture_with_no_agreement_is_an_empty_result(ds: sa.Dataset) -> None:
+    assert len(ds.filter(prefecture="沖縄")) == 1
+    empty = [p.name_ja for p in PREFECTURES if not ds.filter(prefecture=p.code)]
+    assert empty == ["山形県", "茨城県", "群馬県", "奈良県", "香川県"]
+    used = {party.prefecture for a in ds for party in a.japanese_parties}
+    assert set(empty) == {p.name_ja for p in PREFECTURES} - used
+    hokkaido = [a.id for a in ds if any(p.prefecture == "北海道" for p in a.japanese_parties)]
+    assert [a.id for a in ds.filter(prefecture="Hokkaido")] == hokkaido and len(hokkaido) == 11
+
+
+# --- errors ---------------------------------------------------------------------
+
+
+def test_unknown_values_carry_the_value_and_the_closest() -> None:
+    with pytest.raises(UnknownValueError) as raised:
+        sa.prefectures.lookup("大坂")
+    error = raised.value
+    assert isinstance(error, LookupError) and isinstance(error, KeyError)
+    assert (error.kind, error.value) == ("prefecture", "大坂")
+    assert error.closest[0] == "27 大阪府 / Osaka Prefecture"
+    assert str(error) == (
+        "unknown prefecture '大坂'; closest: 27 大阪府 / Osaka Prefecture, "
+        "44 大分県 / Oita Prefecture"
+    )
+    with pytest.raises(UnknownValueError, match=r"closest: 22 静岡県"):
         sa.prefectures.lookup("静岡件")
-    with pytest.raises(LookupError, match=r"closest: .*China"):
+    with pytest.raises(UnknownValueError, match=r"closest: CN 中国 / China"):
         sa.countries.lookup("Chna")
-    with pytest.raises(LookupError, match="unknown country 'Atlantis'"):
-        sa.countries.lookup("Atlantis")
     assert sa.countries.get("Atlantis") is None
 
 
-def test_wrong_type_raises_type_error() -> None:
-    with pytest.raises(TypeError):
-        sa.countries.get(1.5)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        sa.prefectures.lookup(True)
+def test_an_error_echoes_at_most_80_characters() -> None:
+    with pytest.raises(UnknownValueError) as raised:
+        sa.countries.lookup("x" * 10_000)
+    message = str(raised.value)
+    assert "'" + "x" * 78 + "…" in message and "x" * 81 not in message
+    assert len(message) < 250
 
 
-def test_field_variants_the_report_uses() -> None:
-    assert Field.parse("經濟交流（商業等）") is Field.ECONOMY_COMMERCE
-    assert Field.parse("経済交流 (商業等)") is Field.ECONOMY_COMMERCE
+def test_a_number_that_is_the_code_of_two_places_names_both(ds: sa.Dataset) -> None:
+    for value in (12203, "12203"):
+        with pytest.raises(AmbiguousValueError) as raised:
+            ds.filter(party=value)
+        assert raised.value.closest == ("122033 千葉県市川市", "012203 北海道士別市")
+        assert str(raised.value) == (
+            f"ambiguous local government {value!r}: the code of 122033 千葉県市川市 "
+            "and of 012203 北海道士別市"
+        )
+    assert isinstance(raised.value, LookupError)
 
 
-def test_fold_keeps_kana_voicing_and_drops_latin_accents() -> None:
-    assert fold("ガイサ市") != fold("カイサ市")
-    assert fold("Kecskemét") == fold("kecskemet")
-    assert fold("黒龍江省") == fold("黒竜江省")
+# --- codes ----------------------------------------------------------------------
 
 
-def test_lookups_iterate_every_entry() -> None:
-    assert len(sa.countries) == 30 and len(list(sa.countries)) == 30
-    assert len(sa.prefectures) == 47
+def test_lg_check_digit_and_codes() -> None:
+    assert lg_check_digit("02201") == 2 and lg_check_digit("22000") == 1
+    assert is_valid_lg_code("022012") and not is_valid_lg_code("022013")
+    assert not is_valid_lg_code("０２２０１２") and not is_valid_lg_code("22012")
+    assert lg_codes("022012") == ["022012"]
+    assert lg_codes("22012") == ["220124", "022012"]
+    assert lg_codes("2201") == ["022012"]
+    assert lg_codes("022013") == [] and lg_codes("1234567") == []
+    with pytest.raises(ValueError, match="not a five-digit code"):
+        lg_check_digit("2201")
 
 
-def test_party_names_cover_printed_place_and_english_names(ds: sa.Dataset) -> None:
-    from sister_agreements.names import party_names
+# --- parties --------------------------------------------------------------------
 
+
+def test_party_names_cover_printed_place_english_and_romanised_names(ds: sa.Dataset) -> None:
     aomori = ds["1-01"].japanese_parties[0]
-    assert party_names(aomori) == ("青森県青森市", "青森市", "Aomori City", "022012")
+    assert party_names(aomori) == (
+        "青森県青森市", "青森市", "Aomori City", "Aomori", "Aomorishi", "022012"
+    )  # fmt: skip
     dalian = ds["1-01"].foreign_parties[0]
     assert party_names(dalian) == ("大連市", "Dalian")
-    with pytest.raises(LookupError, match="closest: Sapporo City"):
+
+
+@pytest.mark.parametrize(
+    ("value", "ids"),
+    [
+        ("六ヶ所村", ["8-10"]),
+        ("六カ所村", ["8-10"]),
+        ("六ケ所村", ["8-10"]),
+        ("六か所村", ["8-10"]),
+        ("Rokkasho", ["8-10"]),
+        ("Rokkasyo-mura", ["8-10"]),
+        ("Rokkasho Village", ["8-10"]),
+        ("022012", ["1-01", "1-14", "1-22"]),
+        (22012, ["1-01", "1-14", "1-22"]),
+        ("Aomori-shi", ["1-01", "1-14", "1-22"]),
+        ("あおもりし", ["1-01", "1-14", "1-22"]),
+        ("札幌市", ["2-10", "3-05", "3-06", "7-01", "7-16", "8-01", "8-02"]),
+        ("Sapporo", ["2-10", "3-05", "3-06", "7-01", "7-16", "8-01", "8-02"]),
+        ("011002", ["2-10", "3-05", "3-06", "7-01", "7-16", "8-01", "8-02"]),
+        ("函館市", []),  # a local government with no agreement
+        ("ハコダテシ", []),
+        ("012025", []),
+        ("Kecskemét", ["1-22"]),
+        ("Kecskemet", ["1-22"]),
+    ],
+)
+def test_party_forms(ds: sa.Dataset, value: str | int, ids: list[str]) -> None:
+    assert [a.id for a in ds.filter(party=value)] == ids
+
+
+def test_unknown_party_names_the_closest(ds: sa.Dataset) -> None:
+    with pytest.raises(UnknownValueError, match="unknown party 'Sapporo Cty'; closest: Sapporo"):
         ds.filter(party="Sapporo Cty")
+    with pytest.raises(UnknownValueError, match="unknown party '-22012'"):
+        ds.filter(party="-22012")
+
+
+def test_kinds_resolve_by_value_with_spaces_or_us_spelling(ds: sa.Dataset) -> None:
+    assert ds.filter(kind="designated city") == ds.filter(kind="designated_city")
+    assert ds.filter(kind="Organization") == ds.filter(kind=sa.ForeignKind.ORGANISATION)
+    organisations = [a for a in ds if any(p.kind.value == "organisation" for p in _parties(a))]
+    assert len(ds.filter(kind="organisation")) == len(organisations) == 9
+    with pytest.raises(UnknownValueError, match="unknown kind 'castle'; closest: "):
+        ds.filter(kind="castle")
+
+
+def test_bytes_and_bools_are_type_errors_in_filters(ds: sa.Dataset) -> None:
+    for argument in ("country", "prefecture", "party", "field", "kind"):
+        for value in (b"CN", True):
+            query: dict[str, Any] = {argument: value}
+            with pytest.raises(TypeError):
+                ds.filter(**query)
+
+
+def _parties(agreement: sa.Agreement) -> list[sa.JapaneseParty | sa.ForeignParty]:
+    return [*agreement.japanese_parties, *agreement.foreign_parties]
+
+
+def test_every_name_and_code_of_every_entry_resolves_to_that_entry() -> None:
+    """No two entries share a key once folded (Gambia's GMB is not Guinea-Bissau's GNB)."""
+    from sister_agreements.names import _prefecture_keys
+
+    for country in sa.countries:
+        keys = (country.code, country.alpha_3, country.numeric, country.name_en, *country.aliases)
+        for key in (*keys, country.name_ja, country.short_name_ja):
+            assert sa.countries.lookup(key) == country, (country.code, key)
+    for prefecture in sa.prefectures:
+        for key in _prefecture_keys(prefecture):
+            assert sa.prefectures.lookup(key) == prefecture, key

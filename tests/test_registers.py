@@ -140,7 +140,7 @@ def test_no_name_answers_for_two_countries() -> None:
 
 
 def test_prefecture_readings(ds: sa.Dataset) -> None:
-    kana = {p.name_ja: p.kana for p in ds.prefectures}
+    kana = {p.name_ja: p.kana for p in sa.prefectures}
     assert len(kana) == 47 and all(KATAKANA.fullmatch(reading) for reading in kana.values())
     assert kana["静岡県"] == "シズオカケン"
     assert (kana["北海道"], kana["東京都"], kana["大阪府"]) == (
@@ -148,14 +148,16 @@ def test_prefecture_readings(ds: sa.Dataset) -> None:
         "トウキョウト",
         "オオサカフ",
     )
-    assert ds.prefectures[0] == sa.Prefecture("01", "010006", "北海道", "ホッカイドウ", "Hokkaido")
+    assert next(iter(sa.prefectures)) == sa.Prefecture(
+        "01", "010006", "北海道", "ホッカイドウ", "Hokkaido"
+    )
 
 
 def test_prefecture_readings_agree_with_pykakasi(ds: sa.Dataset) -> None:
     """pykakasi reads each name on its own; it misreads one (鹿児島 as カコシマ)."""
     converter = pykakasi.kakasi()  # type: ignore[no-untyped-call]
     differ = {}
-    for prefecture in ds.prefectures:
+    for prefecture in sa.prefectures:
         reading = "".join(part["kana"] for part in converter.convert(prefecture.name_ja))
         if reading != prefecture.kana:
             differ[prefecture.name_ja] = (prefecture.kana, reading)
@@ -188,7 +190,7 @@ def test_municipality_list() -> None:
 
 def test_prefecture_rows_are_the_prefectures(ds: sa.Dataset) -> None:
     rows = [row for row in _names()["municipalities"] if row[2] is None]
-    assert rows == [[p.lg_code, p.name_ja, None, p.kana] for p in ds.prefectures]
+    assert rows == [[p.lg_code, p.name_ja, None, p.kana] for p in sa.prefectures]
 
 
 def test_every_dataset_code_is_listed(ds: sa.Dataset) -> None:

@@ -1,18 +1,17 @@
 """Folding text for comparison: what a user types against what the data holds.
 
 ``fold`` is for searching and matching any text; ``name_key`` adds what only names need
-(romanisation systems, kana). Both are leaves: the one table they use, the kanji
-variants (異体字), is read from the package data on first use.
+(romanisation systems). The one table they use, the kanji variants (異体字), is read
+from the package data on first use.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 
-import importlib_resources
+from sister_agreements._tables import names_tables
 
 #: Text longer than this is folded without caching, so that no cache grows with input size.
 _CACHED_LENGTH = 64
@@ -31,9 +30,7 @@ _HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
 @functools.cache
 def _variants() -> dict[int, str]:
     """The kanji variant table (異体字 -> standard form) of ``data/names.json``."""
-    resource = importlib_resources.files("sister_agreements") / "data" / "names.json"
-    table: dict[str, str] = json.loads(resource.read_bytes())["variants"]
-    return str.maketrans(table)
+    return str.maketrans(names_tables()["variants"])
 
 
 def fold(text: str) -> str:

@@ -17,9 +17,9 @@ import importlib_resources
 
 from sister_agreements import _codec, names
 from sister_agreements._fold import fold, name_key
+from sister_agreements._tables import names_tables
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import (
-    AmbiguousValueError,
     DatasetError,
     UnknownValueError,
     echo,
@@ -70,6 +70,11 @@ class _Index:
     def prefectures(self) -> names.Lookup[Prefecture]:
         """The document's 47 prefectures by any name or code."""
         return names.prefecture_lookup(self.document.prefectures)
+
+    @functools.cached_property
+    def municipalities(self) -> names.Lookup[names.Municipality]:
+        """Every Japanese local government of the register, by code, name or reading."""
+        return names.municipality_lookup(names_tables()["municipalities"])
 
     @functools.cached_property
     def text(self) -> dict[str, str]:
@@ -272,9 +277,9 @@ class Dataset(Sequence[Agreement]):
         self,
         *,
         field: Field | int | str | Iterable[Field | int | str] | None = None,
-        country: str | Iterable[str] | None = None,
+        country: str | int | Iterable[str | int] | None = None,
         prefecture: str | int | Iterable[str | int] | None = None,
-        party: str | Iterable[str] | None = None,
+        party: str | int | Iterable[str | int] | None = None,
         kind: JapaneseKind
         | ForeignKind
         | str
@@ -291,7 +296,9 @@ class Dataset(Sequence[Agreement]):
             field: listed under this field (``Field``, 1–9, ①, 教育, "education").
             country: a foreign party in this country (CN, 中国, China).
             prefecture: a Japanese party in this prefecture (静岡, 22, 220001, Shizuoka).
-            party: a party of this name (as printed, place name, English name, lg_code).
+            party: a party of this name (as printed, place name, English name in any
+                romanisation, with or without its suffix) or 全国地方公共団体コード; a
+                Japanese local government with no agreement matches nothing.
             kind: a party of this kind ("town", "designated_city", "region", "organisation").
             signed_from: first date on or after this (a year, "2004-12", a date).
             signed_to: first date on or before the end of this (a year, "2004-12", a date).
@@ -362,17 +369,14 @@ class Dataset(Sequence[Agreement]):
             raise TypeError(f"a party is named by a str or an int, not {type(value).__name__}")
         facets = self._index.facets
         text = unicodedata.normalize("NFKC", str(value)).strip()
-        if text.isascii() and text.isdigit():
-            codes = [code for code in names.lg_codes(text) if code in facets.party]
-            if len(codes) > 1:
-                raise AmbiguousValueError("party", value, codes)
-            if codes:
-                return codes[0]
         key = name_key(text)
-        if key not in facets.party:
-            close = names.closest_keys(text, facets.party_label)
-            raise UnknownValueError("party", value, [facets.party_label[k] for k in close])
-        return key
+        if key in facets.party and not text.isdigit():
+            return key
+        place = self._index.municipalities.get(value)  # a code or a place with no agreement
+        if place is not None:
+            return place.lg_code
+        close = names.closest_keys(text, facets.party_label)
+        raise UnknownValueError("party", value, [facets.party_label[k] for k in close])
 
 
 def _values(value: object, parse: Callable[[Any], T]) -> list[T]:

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from sister_agreements._fold import name_key
+from sister_agreements._fold import fold, name_key
 from sister_agreements.errors import AmbiguousValueError, UnknownValueError
 from sister_agreements.model import Country, ForeignParty, JapaneseParty, Prefecture
 from sister_agreements.taxonomy import JapaneseKind
@@ -81,13 +81,13 @@ def lg_codes(digits: str) -> list[str]:
     return candidates
 
 
-def _prefecture_codes(digits: str) -> list[str]:
+def _prefecture_numbers(digits: str) -> list[str]:
     if len(digits) <= 2:
         return [f"{int(digits):02d}"]
     return lg_codes(digits)
 
 
-def _country_codes(digits: str) -> list[str]:
+def _country_numbers(digits: str) -> list[str]:
     return [digits.zfill(3)] if len(digits) <= 3 else []
 
 
@@ -104,25 +104,32 @@ class Lookup(Generic[T]):
         entries: Sequence[T],
         keys: Callable[[T], Iterable[str]],
         label: Callable[[T], str],
-        codes: Callable[[str], list[str]] = lambda digits: [],
+        codes: Callable[[T], Iterable[str]] = lambda entry: (),
+        numbers: Callable[[str], list[str]] = lambda digits: [],
     ) -> None:
         """Args:
         kind: what the entries are, for messages ("country").
         entries: the entries, in the order suggestions prefer on a tie.
-        keys: every name and code an entry answers to.
+        keys: every name an entry answers to, matched in any romanisation.
         label: how messages name an entry ("CN 中国 / China").
-        codes: the code keys a string of digits may stand for.
+        codes: every code an entry answers to, matched exactly but for case and width.
+        numbers: the codes a string of digits may stand for.
         """
         self.kind = kind
         self._entries = tuple(entries)
         self._keys = keys
         self._label = label
         self._codes = codes
+        self._numbers = numbers
         self._index: dict[str, T] | None = None
 
     def _built(self) -> dict[str, T]:
+        """Codes (prefixed with "#", so that no name meets them) and names, folded."""
         if self._index is None:
             index: dict[str, T] = {}
+            for entry in self._entries:
+                for code in self._codes(entry):
+                    index.setdefault("#" + fold(code), entry)
             for entry in self._entries:
                 for key in self._keys(entry):
                     index.setdefault(name_key(key), entry)
@@ -140,11 +147,13 @@ class Lookup(Generic[T]):
         text = _text(value, self.kind)
         index = self._built()
         if text.isascii() and text.isdigit():
-            found = list(dict.fromkeys(index[c] for c in self._codes(text) if c in index))
+            codes = ("#" + code for code in self._numbers(text))
+            found = list(dict.fromkeys(index[code] for code in codes if code in index))
             if len(found) > 1:
                 raise AmbiguousValueError(self.kind, value, [self._label(e) for e in found])
             return found[0] if found else None
-        return index.get(name_key(text))
+        found_by_code = index.get("#" + fold(text))
+        return index.get(name_key(text)) if found_by_code is None else found_by_code
 
     def lookup(self, value: str | int) -> T:
         """The entry ``value`` names.
@@ -177,7 +186,7 @@ class Lookup(Generic[T]):
 
 def closest_keys(value: str, index: dict[str, T], n: int = CLOSEST) -> list[str]:
     """The keys of ``index`` nearest to ``value`` in folded form, one per entry, best first;
-    ties keep the index's order."""
+    ties keep the index's order, and where nothing is alike the first keys stand in."""
     import difflib  # only when a lookup fails
 
     wanted = name_key(value)
@@ -187,6 +196,8 @@ def closest_keys(value: str, index: dict[str, T], n: int = CLOSEST) -> list[str]
         matcher.set_seq1(key)
         if matcher.real_quick_ratio() > 0 and matcher.quick_ratio() > 0:
             scored.append((-matcher.ratio(), position, key))
+    if not any(score for score, _, _ in scored):  # nothing alike: the first valid values
+        scored = [(-1.0, position, key) for position, key in enumerate(index)]
     chosen: list[str] = []
     seen: list[T] = []
     for score, _, key in sorted(scored):
@@ -211,23 +222,28 @@ def country_lookup(countries: Sequence[Country]) -> Lookup[Country]:
     return Lookup(
         "country",
         countries,
-        lambda c: (c.code, c.name_ja, c.short_name_ja, c.name_en, *c.aliases),
+        lambda c: (c.name_ja, c.short_name_ja, c.name_en, *c.aliases),
         lambda c: f"{c.code} {c.short_name_ja} / {c.name_en}",
-        _country_codes,
+        lambda c: (c.code, c.alpha_3, c.numeric),
+        _country_numbers,
     )
 
 
 _SUFFIX_ROMAJI = {"県": "ken", "府": "fu", "都": "to", "道": ""}
+_SUFFIX_KANA = {"県": "ケン", "府": "フ", "都": "ト", "道": ""}
+
+
+def _prefecture_codes(prefecture: Prefecture) -> Iterable[str]:
+    return (prefecture.code, prefecture.lg_code, f"JP-{prefecture.code}")
 
 
 def _prefecture_keys(prefecture: Prefecture) -> Iterable[str]:
     base = prefecture.short_name_en
     return (
-        prefecture.code,
-        prefecture.lg_code,
-        f"JP-{prefecture.code}",
         prefecture.name_ja,
         prefecture.short_name_ja,
+        prefecture.kana,
+        prefecture.kana.removesuffix(_SUFFIX_KANA[prefecture.name_ja[-1]]),
         prefecture.name_en,
         base,
         base + _SUFFIX_ROMAJI[prefecture.name_ja[-1]],
@@ -238,13 +254,37 @@ def _prefecture_keys(prefecture: Prefecture) -> Iterable[str]:
 
 def prefecture_lookup(prefectures: Sequence[Prefecture]) -> Lookup[Prefecture]:
     """Prefectures by JIS number (22), ISO 3166-2 (JP-22), 全国地方公共団体コード (220001 or
-    22000), Japanese or English name, any romanisation, with or without the suffix."""
+    22000), Japanese name, reading (しずおか), English name in any romanisation, with or
+    without the suffix."""
     return Lookup(
         "prefecture",
         prefectures,
         _prefecture_keys,
         lambda p: f"{p.code} {p.name_ja} / {p.name_en}",
         _prefecture_codes,
+        _prefecture_numbers,
+    )
+
+
+class Municipality(NamedTuple):
+    """A row of the register of 全国地方公共団体コード (``names.json``)."""
+
+    lg_code: str
+    prefecture: str
+    name: str | None
+    kana: str
+
+
+def municipality_lookup(rows: Iterable[Sequence[str | None]]) -> Lookup[Municipality]:
+    """Every Japanese local government by 全国地方公共団体コード (any form), name, name with
+    its prefecture, or reading."""
+    return Lookup(
+        "local government",
+        [Municipality(*row) for row in rows],  # type: ignore[arg-type]
+        lambda m: (m.prefecture + (m.name or ""), m.name or m.prefecture, m.kana),
+        lambda m: f"{m.lg_code} {m.prefecture}{m.name or ''}",
+        lambda m: (m.lg_code,),
+        lg_codes,
     )
 
 

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from sister_agreements._fold import fold
+from sister_agreements import names
+from sister_agreements._fold import name_key
 from sister_agreements._render import markdown_table, text_table
-from sister_agreements.dataset import Dataset
-from sister_agreements.errors import IncomparableTablesError
+from sister_agreements.dataset import Dataset, load
+from sister_agreements.errors import IncomparableTablesError, UnknownValueError
 from sister_agreements.model import Agreement
 from sister_agreements.taxonomy import Field
 
@@ -116,13 +117,22 @@ class CountTable:
     count: Count = attrs.field(default="listings", validator=attrs.validators.in_(COUNTS))
     whole: bool = True
 
-    def cell(self, row: str, column: str) -> Cell:
-        """The cell at a row and a column, each named by key or by label in either language.
+    def cell(self, row: str | int, column: Field | str | int) -> Cell:
+        """The cell at a row and a column.
+
+        Args:
+            row: a row's key or label in either language, or what ``Dataset.filter``
+                accepts for the table's rows: a country (中国, CN, CHN, 156, China), a
+                prefecture (静岡, 22, JP-22, 220001, Shizuoka, しずおか) or a year (2004).
+            column: a field as ``Field.parse`` accepts it (教育交流, Educational exchange,
+                1, ①, ``Field.EDUCATION``), or ``total`` (合計).
 
         Raises:
-            LookupError: for an unknown row or column; the message lists the valid ones.
+            UnknownValueError: (a ``LookupError``) for a row or column the table does not
+                have; it names the closest.
+            TypeError: for a value that is not a str or an int (or a ``Field``).
         """
-        return self.cells[_find(self.rows, row, "row")][_find(self.columns, column, "column")]
+        return self.cells[_row_index(self.rows, row)][_column_index(self.columns, column)]
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per cell: ``row`` and ``column`` keys, ``total`` and ``relisted``."""
@@ -280,13 +290,51 @@ def _lang(lang: str) -> Lang:
     return "ja" if lang == "ja" else "en"
 
 
-def _find(labels: tuple[Label, ...], name: str, what: str) -> int:
-    wanted = fold(name)
+def _label_index(labels: tuple[Label, ...], value: str | int, what: str) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"a {what} is named by a str or an int, not {type(value).__name__}")
+    wanted = name_key(str(value))
     for i, label in enumerate(labels):
-        if wanted in {fold(label.key), fold(label.ja), fold(label.en)}:
+        if wanted in {name_key(label.key), name_key(label.ja), name_key(label.en)}:
             return i
-    valid = ", ".join(label.key for label in labels)
-    raise LookupError(f"unknown {what} {name!r}; valid: {valid}")
+    return None
+
+
+def _not_found(labels: tuple[Label, ...], value: object, what: str) -> UnknownValueError:
+    index = {name_key(text): label for label in labels for text in (label.key, label.en)}
+    close = names.closest_keys(str(value), index)
+    return UnknownValueError(what, value, [f"{index[k].key} ({index[k].en})" for k in close])
+
+
+def _row_index(rows: tuple[Label, ...], value: str | int) -> int:
+    """A row by key or label, or by the country or prefecture ``value`` names."""
+    found = _label_index(rows, value, "row")
+    if found is not None:
+        return found
+    index = load()._index  # ISO 3166 and JIS X 0401 codes are the same in every document
+    for lookup in (index.countries, index.prefectures):
+        place = lookup.get(value)
+        if place is not None:
+            found = _label_index(rows, place.code, "row")
+            if found is not None:
+                return found
+    raise _not_found(rows, value, "row")
+
+
+def _column_index(columns: tuple[Label, ...], value: Field | str | int) -> int:
+    """A column by key or label, or by the field ``value`` names."""
+    if not isinstance(value, Field):
+        found = _label_index(columns, value, "column")
+        if found is not None:
+            return found
+        try:
+            value = Field.parse(value)
+        except UnknownValueError:
+            raise _not_found(columns, value, "column") from None
+    found = _label_index(columns, value.name.lower(), "column")
+    if found is None:
+        raise _not_found(columns, value, "column")
+    return found
 
 
 FIELD_COLUMNS = (
