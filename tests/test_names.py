@@ -66,8 +66,9 @@ def test_country_forms(value: str | int, code: str) -> None:
 
 def test_every_iso_country_resolves_by_each_of_its_codes_and_names() -> None:
     for iso in pycountry.countries:
-        names = [iso.alpha_2, iso.alpha_3, iso.numeric, int(iso.numeric), iso.name]
-        names += [getattr(iso, "official_name", iso.name), getattr(iso, "common_name", iso.name)]
+        names: list[str | int] = [iso.alpha_2, iso.alpha_3, iso.numeric, int(iso.numeric)]
+        names += [iso.name, getattr(iso, "official_name", iso.name)]
+        names.append(getattr(iso, "common_name", iso.name))
         for name in names:
             assert sa.countries.lookup(name).code == iso.alpha_2, (iso, name)
     assert len(sa.countries) == len(pycountry.countries) == 249

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import Field, cli, published, summary
+from sister_agreements import Field, UnknownValueError, cli, published, summary
 from sister_agreements._render import display_width
 from sister_agreements.summary import Cell, CellDifference, Label
 
@@ -104,8 +104,63 @@ def test_cell_lookup_by_key_or_label(ds: sa.Dataset) -> None:
         table.cell("1対1の提携", "②文化交流") == table.cell("one_to_one", "culture") == Cell(22, 4)
     )
     assert table.cell("One-to-one", "② Cultural exchange") == Cell(22, 4)
-    with pytest.raises(LookupError, match="valid: one_to_one, multilateral, total"):
+    with pytest.raises(UnknownValueError) as raised:
         table.cell("nope", "culture")
+    assert str(raised.value) == (
+        "unknown row 'nope'; closest: one_to_one (One-to-one), total (Total), "
+        "multilateral (With several governments)"
+    )
+    with pytest.raises(UnknownValueError, match="unknown column '料理'; closest: education"):
+        table.cell("total", "料理")
+
+
+@pytest.mark.parametrize(
+    "column", ["文化交流", "文化", "Cultural exchange", "culture", 2, "2", "②", Field.CULTURE]
+)
+def test_cell_columns_accept_what_filter_accepts_for_a_field(
+    ds: sa.Dataset, column: Field | str | int
+) -> None:
+    assert summary.by_field(ds).cell("total", column) == Cell(25, 4)
+    assert len(ds.filter(field=column).listings) >= 25 - 4
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["静岡", "静岡県", 22, "22", "JP-22", 220001, "Shizuoka", "Shizuoka Prefecture", "しずおか"],
+)
+def test_cell_rows_accept_what_filter_accepts_for_a_prefecture(
+    ds: sa.Dataset, row: str | int
+) -> None:
+    shizuoka = ds.filter(prefecture=row)
+    expected = Cell(len(shizuoka.listings), sum(li.relisted for li in shizuoka.listings))
+    assert summary.by_prefecture(ds).cell(row, "total") == expected == Cell(13, 1)
+    assert summary.by_prefecture(ds).cell(sa.prefectures.lookup(row).name_en, "合計") == expected
+
+
+@pytest.mark.parametrize("row", ["中国", "中華人民共和国", "CN", "CHN", 156, "China"])
+def test_cell_rows_accept_what_filter_accepts_for_a_country(ds: sa.Dataset, row: str | int) -> None:
+    china = ds.filter(country=row, multilateral=False)
+    expected = Cell(len(china.listings), sum(li.relisted for li in china.listings))
+    assert summary.by_country(ds).cell(row, "total") == expected == Cell(58, 10)
+    assert published.COUNTRY_TABLE.cell(row, "total") == Cell(58, 10)
+
+
+@pytest.mark.parametrize("row", [2004, "2004", "2004年"])
+def test_cell_rows_of_the_year_table(ds: sa.Dataset, row: str | int) -> None:
+    year = ds.filter(signed_from=2004, signed_to=2004)
+    expected = Cell(len(year.listings), sum(li.relisted for li in year.listings))
+    assert summary.by_year(ds).cell(row, "total") == expected == Cell(8, 2)
+
+
+def test_cell_refuses_rows_the_table_lacks_and_wrong_types(ds: sa.Dataset) -> None:
+    with pytest.raises(UnknownValueError, match="unknown row 'Brazil'"):
+        summary.by_country(ds).cell("Brazil", "total")  # counted in その他
+    with pytest.raises(UnknownValueError, match="unknown row '沖縄'"):
+        summary.by_year(ds).cell("沖縄", "total")
+    with pytest.raises(TypeError):
+        summary.by_field(ds).cell(True, "total")
+    with pytest.raises(TypeError):
+        summary.by_field(ds).cell("total", b"1")  # type: ignore[arg-type]
 
 
 def test_records_csv_and_markdown(ds: sa.Dataset) -> None:
