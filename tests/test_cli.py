@@ -148,3 +148,50 @@ def test_piping_into_head_prints_no_broken_pipe_error() -> None:
     result = subprocess.run(["sh", "-c", command], capture_output=True, check=False)
     assert result.returncode == 0 and result.stderr == b""
     assert json.loads(result.stdout)["agreement_id"] == "1-01"
+
+
+def test_a_bug_is_one_line_with_status_70_and_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sister_agreements import cli
+
+    def broken(ds: sa.Dataset, args: object) -> str:
+        raise KeyError("internal")  # a built-in error from our own code is a bug, not the user's
+
+    monkeypatch.setattr(cli, "cmd_fields", broken)
+    assert cli.main(["fields"]) == 70
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Traceback" not in error
+    assert error.startswith("sister-agreements: error: internal error (KeyError: ")
+    assert "this is a bug" in error and "--debug" in error
+    with pytest.raises(KeyError, match="internal"):
+        cli.main(["--debug", "fields"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--prefecture", "-13"], "unknown prefecture '-13'"),
+        (["list", "--prefecture", "大坂"], "closest: 27 大阪府 / Osaka Prefecture"),
+        (["list", "--party", "12203"], "ambiguous local government '12203': the code of 122033"),
+        (["show", "1-1"], "unknown agreement or listing '1-1'; closest: 1-01"),
+        (["list", "--country", "x" * 500], "'" + "x" * 77 + "…';"),
+    ],
+)
+def test_resolver_errors_on_the_command_line(args: list[str], message: str) -> None:
+    result = run(*args)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and stderr.count("\n") == 1 and message in stderr, stderr
+
+
+@pytest.mark.parametrize("args", [["search", "-"], ["search", "・"]])
+def test_an_empty_search_is_a_usage_error(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2 and "nothing to search for" in result.stderr.decode()
+
+
+def test_names_in_any_form_on_the_command_line() -> None:
+    by_kanji = out("list", "--prefecture", "静岡", "--format", "csv")
+    for form in ("Sizuoka", "しずおか", "JP-22", "220001"):
+        assert out("list", "--prefecture", form, "--format", "csv") == by_kanji
+    assert out("list", "--party", "函館市", "--format", "csv").count("\n") == 1  # header only

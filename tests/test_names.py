@@ -265,7 +265,7 @@ def test_an_error_echoes_at_most_80_characters() -> None:
     with pytest.raises(UnknownValueError) as raised:
         sa.countries.lookup("x" * 10_000)
     message = str(raised.value)
-    assert "'" + "x" * 78 + "…" in message and "x" * 81 not in message
+    assert "'" + "x" * 77 + "…';" in message and "x" * 78 not in message
     assert len(message) < 250
 
 

@@ -173,3 +173,79 @@ def test_search_is_a_subset_and_all_words_required(text: str) -> None:
     assert found <= set(_ids(ds))
     for word in text.split():
         assert found <= set(_ids(ds.search(word)))
+
+
+# --- subsets are sets of agreements ------------------------------------------------
+
+
+def test_a_subset_reports_its_own_errata_countries_and_prefectures(ds: sa.Dataset) -> None:
+    china = ds.filter(country="CN")
+    keys = {listing.key for listing in china.listings}
+    assert china.errata == tuple(e for e in ds.errata if e.listing in keys)
+    assert len(china.errata) == 20 and len(ds.errata) == 61
+    assert china.whole.errata == ds.errata and china.whole is ds
+    assert [c.code for c in china.countries][:4] == ["CN", "KR", "US", "FR"]  # document order
+    assert len(china.countries) == 17
+    assert {c.code for c in china.countries} == {code for a in china for code in a.countries}
+    assert len(ds.countries) == 30 and len(sa.countries) == 249
+    assert len(ds.prefectures) == 42 and len(sa.prefectures) == 47
+    assert ds.filter(party="六ヶ所村").prefectures == (sa.prefectures.lookup("Aomori"),)
+    empty = ds.filter(country="Iceland")
+    assert (len(empty), empty.errata, empty.countries, empty.prefectures) == (0, (), (), ())
+
+
+def test_equality_and_hash_by_content(ds: sa.Dataset) -> None:
+    one = ds.filter(country="CN", field=1)
+    other = ds.filter(field="教育").filter(country="中国")
+    assert one == other and hash(one) == hash(other) and one is not other
+    assert one != ds and ds == ds.filter() and {one, other, ds} == {one, ds}
+    assert ds != list(ds) and (ds == list(ds)) is False
+
+
+def test_slices_are_datasets_and_keys_agree(ds: sa.Dataset) -> None:
+    part = ds[1:3]
+    assert isinstance(part, sa.Dataset) and [a.id for a in part] == [ds[1].id, ds[2].id]
+    assert [a.id for a in ds[::-50]] == [a.id for a in ds][::-50][::-1]  # kept in report order
+    assert [li.key for li in part.listings] == ["1-02", "1-03", "2-12", "5-01"]  # re-listings
+    keys = {"1-02", "1-03", "2-12", "5-01"}
+    assert part.errata == tuple(e for e in ds.errata if e.listing in keys)
+    for key in ("1-01", "2-01", "1-14"):  # an id, a re-listing's key, an agreement elsewhere
+        for subset in (ds, ds.filter(country="CN"), part):
+            inside = key in subset  # type: ignore[comparison-overlap]
+            assert inside == (subset.get(key) is not None)
+            if inside:
+                assert subset[key] is subset.get(key) is ds[key]
+            else:
+                with pytest.raises(KeyError):
+                    subset[key]
+    assert ds["1-01"] in ds and ds["1-14"] not in ds.filter(country="CN")
+    assert 1 not in ds and None not in ds  # type: ignore[comparison-overlap]
+
+
+@pytest.mark.parametrize("index", [True, False, 1.0, None, b"1-01"])
+def test_indexing_by_anything_else_is_a_type_error(ds: sa.Dataset, index: object) -> None:
+    with pytest.raises(TypeError):
+        ds[index]  # type: ignore[call-overload]
+
+
+def test_unknown_keys_suggest_by_folded_form(ds: sa.Dataset) -> None:
+    for typed in ("1-1", "1‐1", "１－１", "1 - 1", "1-001"):
+        with pytest.raises(sa.UnknownValueError) as raised:
+            ds[typed]
+        assert raised.value.closest[0] == "1-01", typed
+    with pytest.raises(sa.UnknownValueError, match=r"unknown agreement or listing '9-99'"):
+        ds["9-99"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "-", "・", "- ・", "マラソン -"])
+def test_a_search_with_nothing_to_search_for_is_a_value_error(ds: sa.Dataset, text: str) -> None:
+    with pytest.raises(ValueError, match="nothing to search for"):
+        ds.search(text)
+
+
+def test_date_bounds_reach_the_ends_of_the_calendar(ds: sa.Dataset) -> None:
+    dated = [a for a in ds if a.signed]
+    assert len(ds.filter(signed_to="9999-12")) == len(ds.filter(signed_from=1)) == len(dated)
+    assert len(dated) == 148
+    with pytest.raises(ValueError, match="not 1-9999"):
+        ds.filter(signed_from=10**20)

@@ -330,7 +330,7 @@ class Dataset(Sequence[Agreement]):
             days = facets.signed_days
             low = 0 if signed_from is None else bisect_left(days, _bound(signed_from).first_day())
             high = (
-                len(days) if signed_to is None else bisect_right(days, _last_day(_bound(signed_to)))
+                len(days) if signed_to is None else bisect_right(days, _bound(signed_to).last_day())
             )
             matches.append(set(facets.signed_ids[low:high]))
         if multilateral is not None:
@@ -424,15 +424,6 @@ def _bound(value: DateBound) -> PartialDate:
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
     raise TypeError("a date bound is a year, an ISO string, a date or a PartialDate")
-
-
-def _last_day(date: PartialDate) -> datetime.date:
-    if date.day is not None:
-        return date.first_day()
-    if date.month is None:
-        return datetime.date(date.year, 12, 31)
-    following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
 
 
 _lock = threading.Lock()

@@ -44,7 +44,10 @@ class UnknownValueError(KeyError):
 
 
 def echo(value: object) -> str:
-    """``repr(value)`` cut to about ``ECHO_LIMIT`` characters, marked with … where cut."""
+    """``repr(value)`` in at most ``ECHO_LIMIT`` characters, a long text cut and marked
+    with … inside its quotes."""
+    if isinstance(value, str) and len(value) > ECHO_LIMIT - 2:
+        value = value[: ECHO_LIMIT - 3] + "…"
     text = repr(value)
     return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
 
