@@ -94,6 +94,17 @@ def name_key(text: str) -> str:
     """The form names are matched in: ``fold``, and for text in Latin letters only, one
     spelling for every romanisation (Shizuoka, Sizuoka; Gumma, Gunma; Ōita, Oita, Ohita,
     Ooita; Kōchi, Kouchi, Kochi, Kôti)."""
+    if len(text) <= _CACHED_LENGTH:
+        return _name_key_short(text)
+    return _name_key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key_short(text: str) -> str:
+    return _name_key(text)
+
+
+def _name_key(text: str) -> str:
     folded = fold(text)
     if folded.isascii() and folded.isalpha():
         for pattern, replacement in _ROMAJI_STEPS:
