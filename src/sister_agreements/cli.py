@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar
 
 import sister_agreements as sa
-from sister_agreements import _codec, export, published, summary
+from sister_agreements import _atomic, _codec, export, published, summary
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
 from sister_agreements.errors import DatasetError, UnknownValueError, echo
@@ -220,22 +220,63 @@ def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
-    subset = _filtered(ds, args)
-    if args.format == "csv" and args.output:
-        export.to_csv(subset, args.output, level=args.level, encoding=args.encoding)
+    if args.format == "csv":
+        _export_csv(_filtered(ds, args), args)
         return None
+    if args.encoding not in (None, "utf-8"):
+        raise UsageError(f"--encoding {args.encoding}: JSON is always UTF-8")
+    for option, given in (("--errors", args.errors), ("--keep-formulas", args.keep_formulas)):
+        if given:
+            raise UsageError(f"{option} applies to --format csv only")
+    subset = _filtered(ds, args)
     if args.format == "json":
         text = export.json_text(subset)
-    elif args.format == "jsonl":
+    else:
         records = export.to_records(subset, args.level)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    else:
-        text = export.csv_text(subset, args.level)
     if not args.output:
         return text
-    with open(args.output, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    _to_file(args.output, lambda: _atomic.write_text(args.output, text, "utf-8"))
     return None
+
+
+def _export_csv(ds: Dataset, args: argparse.Namespace) -> None:
+    """Write the CSV to ``-o`` (utf-8-sig by default) or, as bytes in ``--encoding``
+    (utf-8 by default), to standard output; with ``--errors replace``, say on standard
+    error how many characters were replaced."""
+    encoding = args.encoding or ("utf-8-sig" if args.output else "utf-8")
+    options: dict[str, Any] = {
+        "level": args.level,
+        "encoding": encoding,
+        "errors": args.errors or "strict",
+        "formulas": "keep" if args.keep_formulas else "neutralise",
+    }
+    if args.output:
+        replaced = _to_file(args.output, lambda: export.to_csv(ds, args.output, **options))
+    else:
+        text = io.StringIO()
+        replaced = export.to_csv(ds, text, **options)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.getvalue().encode(encoding))
+        sys.stdout.buffer.flush()
+    if args.errors == "replace":
+        print(
+            f"{PROG}: {replaced} characters replaced by stand-ins for {encoding}", file=sys.stderr
+        )
+
+
+def _to_file(path: str, write: Callable[[], T]) -> T:
+    """``write()``, with an OSError naming ``path`` as a message can show it."""
+    try:
+        return write()
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, _atomic.shown(path)) from None
+
+
+def _output(value: str) -> str:
+    if not value:
+        raise argparse.ArgumentTypeError("an empty path")
+    return value
 
 
 def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
@@ -399,11 +440,27 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.add_argument(
         "--encoding",
         choices=("utf-8-sig", "utf-8", "cp932"),
-        default="utf-8-sig",
-        help="CSV written to a file (-o): utf-8-sig (Excel, default), utf-8 or cp932",
+        help="CSV: utf-8-sig (Excel; the default with -o), utf-8 (the default on standard "
+        "output) or cp932 (older Japanese software); JSON is always UTF-8",
     )
     sub.add_argument(
-        "-o", "--output", metavar="PATH", help="write to PATH instead of standard output"
+        "--errors",
+        choices=("strict", "replace"),
+        help="CSV: a character the encoding cannot write is an error (strict, the default) "
+        "or is replaced by a stand-in (é → e, 〓 for the rest), counted on standard error",
+    )
+    sub.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="CSV: keep text cells that start with = + - @ as they are (by default they get "
+        "a leading ' so that a spreadsheet does not run them as formulas)",
+    )
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=_output,
+        help="write to PATH (replaced whole, or left as it was) instead of standard output",
     )
     _add_filters(sub)
     sub.set_defaults(run=cmd_export)

@@ -1,22 +1,28 @@
 """Handing the data on: records, CSV (Excel-friendly by default), JSON and pandas.
 
-Three levels, one row each: ``agreement``, ``listing`` and ``party``. Column names
-are stable and documented in docs/exports.md.
+Three levels, one row each: ``agreement``, ``listing`` and ``party``. ``COLUMNS`` names
+their columns, which are stable and documented in docs/exports.md. A file written to a
+path is replaced whole or not at all (see ``to_csv``).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import importlib
 import io
 import json
 import os
-from collections.abc import Callable
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Mapping
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sister_agreements import _codec
+from sister_agreements import _atomic, _codec, _stand_ins
+from sister_agreements._atomic import Target
+from sister_agreements._stand_ins import GETA as GETA
+from sister_agreements._stand_ins import STAND_INS as STAND_INS
 from sister_agreements.dataset import Dataset
+from sister_agreements.errors import UnknownValueError
 from sister_agreements.model import Agreement, ForeignParty, JapaneseParty, Listing
 
 if TYPE_CHECKING:
@@ -24,6 +30,60 @@ if TYPE_CHECKING:
 
 Level = Literal["agreement", "listing", "party"]
 LEVELS: tuple[Level, ...] = ("agreement", "listing", "party")
+Errors = Literal["strict", "replace"]
+ERRORS: tuple[Errors, ...] = ("strict", "replace")
+Formulas = Literal["neutralise", "keep"]
+FORMULAS: tuple[Formulas, ...] = ("neutralise", "keep")
+
+#: The columns of each level, in order.
+COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
+    {
+        "agreement": (
+            "id", "title", "fields", "primary_field", "signed", "dates", "date_text",
+            "multilateral", "japanese_parties", "japanese_parties_en", "lg_codes", "prefectures",
+            "foreign_parties", "foreign_parties_en", "countries", "region_codes", "background",
+            "activities", "outcomes", "urls", "contacts", "listings",
+        ),
+        "listing": (
+            "key", "field", "field_ja", "field_en", "number", "page", "relisted", "agreement_id",
+            "index_parties", "index_title", "sheet", "sheet_title", "signed", "multilateral",
+            "countries",
+        ),
+        "party": (
+            "agreement_id", "side", "position", "name", "name_en", "kind", "country",
+            "prefecture", "municipality", "lg_code", "became", "became_on", "region",
+            "region_code", "region_en", "locality",
+        ),
+    }
+)  # fmt: skip
+
+_NOT_TEXT: Mapping[Level, Mapping[str, str]] = {
+    "agreement": {"primary_field": "int64", "multilateral": "bool"},
+    "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
+                "multilateral": "bool"},
+    "party": {"position": "int64"},
+}  # fmt: skip
+
+#: The pandas dtype of each column: "str" but for the numbers ("int64") and the yes/no
+#: columns ("bool"). ``pandas.read_csv(path, dtype=DTYPES[level], keep_default_na=False)``
+#: reads a CSV of ``to_csv`` back with its codes as text ("022012", "NA" for Namibia).
+DTYPES: Mapping[Level, Mapping[str, str]] = MappingProxyType(
+    {
+        level: MappingProxyType({c: _NOT_TEXT[level].get(c, "str") for c in COLUMNS[level]})
+        for level in LEVELS
+    }
+)
+
+#: The ISO date columns, which ``to_pandas`` follows with a year and a datetime column.
+DATE_COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
+    {"agreement": ("signed",), "listing": ("signed",), "party": ("became_on",)}
+)
+
+#: A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV
+#: Injection"); CSV output puts a ``'`` before it unless asked to keep formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+T = TypeVar("T", bound=str)
 
 
 def _join(values: Any) -> str:
@@ -81,15 +141,8 @@ def _listing_row(a: Agreement, li: Listing) -> dict[str, Any]:
     }
 
 
-_PARTY_COLUMNS = (
-    "agreement_id", "side", "position", "name", "name_en", "kind", "country", "prefecture",
-    "municipality", "lg_code", "became", "became_on", "region", "region_code", "region_en",
-    "locality",
-)  # fmt: skip
-
-
 def _party_row(a: Agreement, position: int, p: JapaneseParty | ForeignParty) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(_PARTY_COLUMNS, "")
+    row: dict[str, Any] = dict.fromkeys(COLUMNS["party"], "")
     row.update(agreement_id=a.id, position=position, name=p.name, name_en=p.name_en)
     row["kind"] = p.kind.value
     if isinstance(p, JapaneseParty):
@@ -103,83 +156,125 @@ def _party_row(a: Agreement, position: int, p: JapaneseParty | ForeignParty) -> 
     return row
 
 
-_ROWS: dict[Level, Callable[[Agreement], list[dict[str, Any]]]] = {
-    "agreement": lambda a: [_agreement_row(a)],
-    "listing": lambda a: [_listing_row(a, li) for li in a.listings],
-    "party": lambda a: [_party_row(a, i, p) for i, p in enumerate(_parties(a), 1)],
-}
-
-
 def _parties(a: Agreement) -> list[JapaneseParty | ForeignParty]:
     return [*a.japanese_parties, *a.foreign_parties]
 
 
-def _level(level: str) -> Level:
-    for valid in LEVELS:
-        if level == valid:
-            return valid
-    raise LookupError(f"unknown level {level!r}; valid levels: {', '.join(LEVELS)}")
+def _choice(kind: str, value: str, valid: tuple[T, ...]) -> T:
+    for option in valid:
+        if value == option:
+            return option
+    raise UnknownValueError(kind, value, valid)
 
 
 def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
-    """One dict per agreement, listing (in report order) or party; lists are joined with "; ".
+    """One dict per agreement, listing (in report order) or party, with the keys of
+    ``COLUMNS[level]`` in order; lists are joined with "; ".
 
     Raises:
-        LookupError: for an unknown level.
+        UnknownValueError: for an unknown level (a ``LookupError``).
     """
-    if _level(level) == "listing":
+    level = _choice("level", level, LEVELS)
+    if level == "listing":
         return [_listing_row(ds[li.key], li) for li in ds.listings]
-    rows = _ROWS[level]
-    return [row for agreement in ds for row in rows(agreement)]
+    if level == "party":
+        return [_party_row(a, i, p) for a in ds for i, p in enumerate(_parties(a), 1)]
+    return [_agreement_row(a) for a in ds]
 
 
-def csv_text(ds: Dataset, level: Level = "agreement") -> str:
-    """The CSV ``to_csv`` writes, as text (header first, one row per record)."""
+def _csv(
+    ds: Dataset,
+    level: Level,
+    lineterminator: str,
+    formulas: Formulas,
+    encoding: str | None = None,
+    errors: Errors = "strict",
+) -> tuple[str, int]:
+    """The CSV text (header first) and how many characters were replaced for ``encoding``
+    (None: no encoding in view)."""
     records = to_records(ds, level)
+    neutralise = _choice("formulas", formulas, FORMULAS) == "neutralise"
+    replace = _choice("errors", errors, ERRORS) == "replace"
+    replaced = 0
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, list(records[0]) if records else _columns(level), lineterminator="\n"
-    )
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerow(COLUMNS[level])
+    for record in records:
+        row = [record[column] for column in COLUMNS[level]]
+        for i, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            if encoding is not None and replace:
+                value, count = _stand_ins.replace(value, encoding)
+                replaced += count
+            elif encoding is not None:
+                _check_encodable(value, encoding, record)
+            row[i] = "'" + value if neutralise and value.startswith(FORMULA_STARTS) else value
+        writer.writerow(row)
+    return out.getvalue(), replaced
+
+
+def csv_text(ds: Dataset, level: Level = "agreement", *, formulas: Formulas = "neutralise") -> str:
+    """The CSV of ``to_csv`` as text, with "\\n" line ends (header first, one row per record).
+
+    Raises:
+        UnknownValueError: for an unknown level or ``formulas`` value (a ``LookupError``).
+    """
+    return _csv(ds, level, "\n", formulas)[0]
 
 
 def to_csv(
     ds: Dataset,
-    path: str | os.PathLike[str],
+    path: Target,
     level: Level = "agreement",
     encoding: str = "utf-8-sig",
-) -> None:
-    """Write one row per agreement, listing or party.
+    *,
+    errors: Errors = "strict",
+    formulas: Formulas = "neutralise",
+) -> int:
+    """Write one row per agreement, listing or party (``COLUMNS[level]``), with "\\r\\n"
+    line ends, and return how many characters were replaced (0 unless
+    ``errors="replace"``).
 
-    The default encoding, utf-8-sig, opens correctly in Excel; ``cp932`` is there
-    for older Japanese software.
+    A file at ``path`` is replaced whole or not at all: the CSV goes to a temporary file
+    beside it, which is renamed over it, keeping its permission bits; on any failure (an
+    unwritable character, a full disk, Ctrl-C) the old file stays as it was.
+
+    Args:
+        ds: the agreements to write.
+        path: a path (``str`` or ``os.PathLike[str]``), or an open text file object,
+            which is written in its own encoding and left open (open it with
+            ``newline=""``); ``encoding`` and ``errors`` then only decide which characters
+            are checked or replaced.
+        level: ``"agreement"``, ``"listing"`` or ``"party"``.
+        encoding: ``utf-8-sig`` (the default) opens correctly in Excel; ``cp932`` is for
+            older Japanese software; any Python text encoding works.
+        errors: ``"strict"`` raises for a character ``encoding`` cannot write;
+            ``"replace"`` writes its stand-in instead (docs/exports.md lists them:
+            ``STAND_INS``, then the letter without its accents, é → e, then the geta
+            mark 〓, ``GETA``) and counts it.
+        formulas: ``"neutralise"`` (the default) puts a ``'`` before a text cell that a
+            spreadsheet would run as a formula (one starting with a character of
+            ``FORMULA_STARTS``: = + - @, tab or carriage return); ``"keep"`` writes it
+            as it is. Numbers are never changed.
+
+    Returns:
+        The number of characters replaced by stand-ins.
 
     Raises:
-        LookupError: for an unknown level.
-        UnicodeEncodeError: if a character cannot be written in ``encoding``; the
-            message names the character and the record.
+        UnknownValueError: for an unknown level, ``errors`` or ``formulas`` value (a
+            ``LookupError``).
+        LookupError: for an unknown encoding.
+        UnicodeEncodeError: with ``errors="strict"``, for a character ``encoding`` cannot
+            write; the message names the character, its code point and the record.
+        TypeError: if ``path`` is neither a path nor a text file object (an ``int``,
+            ``bytes``, a binary file).
+        OSError: if the file cannot be written; ``filename`` is ``path``.
     """
-    records = to_records(ds, level)
-    columns = list(records[0]) if records else _columns(level)
-    for record in records:
-        for value in record.values():
-            _check_encodable(str(value), encoding, record)
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        writer = csv.DictWriter(handle, columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(records)
-
-
-def _columns(level: Level) -> list[str]:
-    return list(_ROWS[level](_example())[0])
-
-
-def _example() -> Agreement:
-    from sister_agreements.dataset import load
-
-    return load()[0]
+    codecs.lookup(encoding)
+    text, replaced = _csv(ds, level, "\r\n", formulas, encoding, errors)
+    _atomic.write_text(path, text, encoding)
+    return replaced
 
 
 def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
@@ -194,7 +289,7 @@ def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
             error.start,
             error.end,
             f"{bad!r} (U+{ord(bad[0]):04X}) in record {where} cannot be written in {encoding}; "
-            "use utf-8-sig",
+            "use utf-8-sig, or replace it with a stand-in (errors='replace', --errors replace)",
         ) from None
 
 
@@ -205,10 +300,17 @@ def json_text(ds: Dataset) -> str:
     return json.dumps(raw, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_json(ds: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write ``json_text(ds)`` to ``path``; ``read_json`` reads it back."""
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(json_text(ds))
+def to_json(ds: Dataset, path: Target) -> None:
+    """Write ``json_text(ds)`` in UTF-8; ``read_json`` reads it back.
+
+    ``path`` is a path or a text file object, written as ``to_csv`` writes it: a file is
+    replaced whole or not at all.
+
+    Raises:
+        TypeError: if ``path`` is neither a path nor a text file object.
+        OSError: if the file cannot be written; ``filename`` is ``path``.
+    """
+    _atomic.write_text(path, json_text(ds), "utf-8")
 
 
 def read_json(path: str | os.PathLike[str]) -> Dataset:
@@ -231,8 +333,26 @@ def _pandas() -> ModuleType:
 def to_pandas(ds: Dataset, level: Level = "agreement") -> pandas.DataFrame:
     """The records as a pandas DataFrame (needs the ``pandas`` extra).
 
+    The columns are ``COLUMNS[level]`` with the dtypes of ``DTYPES[level]``, also for an
+    empty dataset, so codes stay text (``lg_code`` "022012"). Each ISO date column of
+    ``DATE_COLUMNS`` (``signed``, ``became_on``) is followed by ``<column>_year``, the year
+    ("Int64", missing where there is no date), and ``<column>_date``, a ``datetime64[s]``
+    where the day is known, NaT otherwise (second resolution, so that any year 1-9999 fits).
+
     Raises:
         ImportError: if pandas is not installed; the message says how to install it.
-        LookupError: for an unknown level.
+        UnknownValueError: for an unknown level (a ``LookupError``).
     """
-    return _pandas().DataFrame.from_records(to_records(ds, level))
+    pandas = _pandas()
+    level = _choice("level", level, LEVELS)
+    records = to_records(ds, level)
+    frame = pandas.DataFrame(records, columns=list(COLUMNS[level])).astype(DTYPES[level])
+    for column in DATE_COLUMNS[level]:
+        text = frame[column]
+        at = frame.columns.get_loc(column) + 1
+        year = pandas.to_numeric(text.str[:4].where(text != "")).astype("Int64")
+        frame.insert(at, f"{column}_year", year)
+        frame.insert(
+            at + 1, f"{column}_date", text.where(text.str.len() == 10).astype("datetime64[s]")
+        )
+    return frame
