@@ -1,18 +1,54 @@
-"""Exports round-trip; encodings behave; pandas is optional."""
+"""Exports: pinned columns and labels, round trips, formulas, encodings, safe writing, pandas."""
 
 from __future__ import annotations
 
 import csv
+import errno
 import importlib
+import io
+import json
+import os
+import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_atomic import assert_untouched, fail_writes, old_file
 
 import sister_agreements as sa
 from sister_agreements import export
+
+HEADERS = {
+    "agreement": "id,title,fields,primary_field,signed,dates,date_text,multilateral,"
+    "japanese_parties,japanese_parties_en,lg_codes,prefectures,foreign_parties,"
+    "foreign_parties_en,countries,region_codes,background,activities,outcomes,urls,contacts,"
+    "listings",
+    "listing": "key,field,field_ja,field_en,number,page,relisted,agreement_id,index_parties,"
+    "index_title,sheet,sheet_title,signed,multilateral,countries",
+    "party": "agreement_id,side,position,name,name_en,kind,country,prefecture,municipality,"
+    "lg_code,became,became_on,region,region_code,region_en,locality",
+}
+NOT_TEXT = {
+    "agreement": {"primary_field": "int64", "multilateral": "bool"},
+    "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
+                "multilateral": "bool"},
+    "party": {"position": "int64"},
+}  # fmt: skip
+COUNTS = {"agreement": 149, "listing": 175, "party": 370}
+LEVELS: tuple[export.Level, ...] = ("agreement", "listing", "party")
+
+# Every character of the data that cp932 cannot write, with its documented stand-in.
+CP932 = {
+    "ä": "a", "á": "a", "è": "e", "é": "e", "í": "i", "ó": "o", "ô": "o", "Î": "I",
+    "—": "―", "团": "団", "济": "済", "经": "経", "县": "県", "吳": "呉",
+    "堉": "〓", "洱": "〓", "시": "〓", "천": "〓",
+}  # fmt: skip
+REPLACED = {"agreement": 31, "listing": 5, "party": 28}
 
 
 def _read_csv(path: Path, encoding: str) -> list[dict[str, str]]:
@@ -24,20 +60,73 @@ def _as_text(records: list[dict[str, object]]) -> list[dict[str, str]]:
     return [{k: str(v) for k, v in r.items()} for r in records]
 
 
-@pytest.mark.parametrize(("level", "count"), [("agreement", 149), ("listing", 175), ("party", 370)])
-def test_csv_round_trip(ds: sa.Dataset, tmp_path: Path, level: export.Level, count: int) -> None:
-    path = tmp_path / f"{level}.csv"
-    export.to_csv(ds, path, level=level)
-    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # utf-8-sig for Excel
-    rows = _read_csv(path, "utf-8-sig")
-    assert len(rows) == count
-    assert rows == _as_text(export.to_records(ds, level))
+def _with_titles(ds: sa.Dataset, tmp_path: Path, titles: list[str]) -> sa.Dataset:
+    """The first ``len(titles)`` agreements of ``ds`` with those titles, read back from a
+    file as a user's data would be."""
+    document = json.loads(export.json_text(ds[: len(titles)]))
+    for agreement, title in zip(document["agreements"], titles, strict=True):
+        agreement["title"] = title
+    path = tmp_path / "titles.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return export.read_json(path)
 
 
-def test_column_names_are_stable(ds: sa.Dataset) -> None:
-    assert list(export.to_records(ds, "agreement")[0])[:6] == [
-        "id", "title", "fields", "primary_field", "signed", "dates",
+# --- columns and labels ---------------------------------------------------------
+
+
+def test_columns_are_pinned() -> None:
+    assert {level: ",".join(columns) for level, columns in export.COLUMNS.items()} == HEADERS
+    assert export.LEVELS == LEVELS
+    assert dict(export.DATE_COLUMNS) == {
+        "agreement": ("signed",), "listing": ("signed",), "party": ("became_on",),
+    }  # fmt: skip
+    with pytest.raises(TypeError):
+        export.COLUMNS["party"] = ()  # type: ignore[index]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_record_and_every_header_has_the_columns(ds: sa.Dataset, level: export.Level) -> None:
+    records = export.to_records(ds, level)
+    assert len(records) == COUNTS[level]
+    assert all(list(record) == list(export.COLUMNS[level]) for record in records)
+    assert export.csv_text(ds, level).split("\r\n", 1)[0] == HEADERS[level]
+    empty = ds.filter(country="LU", field=1)
+    assert export.csv_text(empty, level) == HEADERS[level] + "\r\n"
+
+
+def test_dtypes_are_pinned() -> None:
+    expected = {
+        level: {column: NOT_TEXT[level].get(column, "str") for column in HEADERS[level].split(",")}
+        for level in LEVELS
+    }
+    assert {level: dict(dtypes) for level, dtypes in export.DTYPES.items()} == expected
+
+
+def test_labels_are_pinned(ds: sa.Dataset) -> None:
+    listings = export.to_records(ds, "listing")
+    assert sorted({(r["field"], r["field_ja"], r["field_en"]) for r in listings}) == [
+        (1, "教育交流", "Educational exchange"),
+        (2, "文化交流", "Cultural exchange"),
+        (3, "スポーツ交流", "Sports exchange"),
+        (4, "医療交流", "Medical exchange"),
+        (5, "経済交流（農業等）", "Economic exchange (agriculture etc.)"),
+        (6, "経済交流（工業等）", "Economic exchange (industry etc.)"),
+        (7, "経済交流（商業等）", "Economic exchange (commerce etc.)"),
+        (8, "行政交流", "Administrative exchange"),
+        (9, "その他交流", "Other exchange"),
+    ]
+    parties = export.to_records(ds, "party")
+    assert sorted({(r["side"], r["kind"]) for r in parties}) == [
+        ("foreign", "city"), ("foreign", "country"), ("foreign", "county"),
+        ("foreign", "district"), ("foreign", "organisation"), ("foreign", "region"),
+        ("japanese", "city"), ("japanese", "designated_city"), ("japanese", "organisation"),
+        ("japanese", "prefecture"), ("japanese", "special_ward"), ("japanese", "town"),
+        ("japanese", "village"),
     ]  # fmt: skip
+    assert {r["country"] for r in parties if r["side"] == "japanese"} == {"JP"}
+
+
+def test_whole_records(ds: sa.Dataset) -> None:
     party = export.to_records(ds, "party")[0]
     assert party == {
         "agreement_id": "1-01", "side": "japanese", "position": 1, "name": "青森県青森市",
@@ -45,35 +134,202 @@ def test_column_names_are_stable(ds: sa.Dataset) -> None:
         "municipality": "青森市", "lg_code": "022012", "became": "", "became_on": "",
         "region": "", "region_code": "", "region_en": "", "locality": "",
     }  # fmt: skip
+    foreign = export.to_records(ds, "party")[1]
+    assert (foreign["side"], foreign["name"], foreign["country"], foreign["region_code"]) == (
+        "foreign", "大連市", "CN", "CN-LN",
+    )  # fmt: skip
+    assert (foreign["lg_code"], foreign["prefecture"], foreign["municipality"]) == ("", "", "")
     listing = export.to_records(ds, "listing")[1]
     assert (listing["key"], listing["agreement_id"], listing["sheet"]) == ("1-02", "1-02", "1-03")
+    agreement = export.to_records(ds, "agreement")[0]
+    assert (agreement["id"], agreement["signed"], agreement["lg_codes"]) == (
+        "1-01", "2004-12-24", "022012",
+    )  # fmt: skip
 
 
-def test_cp932_names_the_character_and_the_record(ds: sa.Dataset, tmp_path: Path) -> None:
-    with pytest.raises(UnicodeEncodeError, match=r"'é' \(U\+00E9\) in record 1-22 .*utf-8-sig"):
-        export.to_csv(ds, tmp_path / "out.csv", level="party", encoding="cp932")
+def test_unknown_choices(ds: sa.Dataset, tmp_path: Path) -> None:
+    with pytest.raises(sa.UnknownValueError, match=r"^unknown level 'sheet'; closest: agreement, "):
+        export.to_records(ds, "sheet")  # type: ignore[arg-type]
+    with pytest.raises(LookupError, match=r"^unknown errors 'ignore'; closest: strict, replace$"):
+        export.to_csv(ds, tmp_path / "x.csv", errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(LookupError, match=r"^unknown formulas 'strip'; closest: neutralise, keep$"):
+        export.csv_text(ds, formulas="strip")  # type: ignore[arg-type]
+    with pytest.raises(LookupError, match="unknown encoding: klingon"):
+        export.to_csv(ds, tmp_path / "x.csv", encoding="klingon")
+    assert os.listdir(tmp_path) == []
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_csv_round_trip(ds: sa.Dataset, tmp_path: Path, level: export.Level) -> None:
+    path = tmp_path / f"{level}.csv"
+    assert export.to_csv(ds, path, level=level) == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADERS[level].encode() + b"\r\n")
+    rows = _read_csv(path, "utf-8-sig")
+    assert len(rows) == COUNTS[level]
+    assert rows == _as_text(export.to_records(ds, level))
+    assert export.csv_text(ds, level) == data.decode("utf-8-sig")
+
+
+def test_a_text_file_object_gets_the_same_csv(ds: sa.Dataset, tmp_path: Path) -> None:
+    export.to_csv(ds, tmp_path / "file.csv", level="party")
+    buffer = io.StringIO()
+    assert export.to_csv(ds, buffer, level="party") == 0
+    assert not buffer.closed
+    assert buffer.getvalue().encode("utf-8-sig") == (tmp_path / "file.csv").read_bytes()
+
+
+def test_formulas_are_neutralised(ds: sa.Dataset, tmp_path: Path) -> None:
+    titles = ["=1+1", "+81 3 1234", "-5", "@SUM(A1)", "\tx", "\rx", "a=b", " =x", "－1", "'q"]
+    hostile = _with_titles(ds, tmp_path, titles)
+    cells = [row["title"] for row in csv.DictReader(io.StringIO(export.csv_text(hostile)))]
+    assert cells == ["'=1+1", "'+81 3 1234", "'-5", "'@SUM(A1)", "'\tx", "'\rx", "a=b",
+                     " =x", "－1", "'q"]  # fmt: skip
+    kept = export.csv_text(hostile, formulas="keep")
+    assert [row["title"] for row in csv.DictReader(io.StringIO(kept))] == titles
+    numbers = [row["primary_field"] for row in csv.DictReader(io.StringIO(export.csv_text(ds)))]
+    assert numbers[:3] == ["1", "1", "1"]  # numbers are never text to neutralise
+    assert export.FORMULA_STARTS == ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_a_stand_in_that_starts_a_formula_is_neutralised(ds: sa.Dataset, tmp_path: Path) -> None:
+    hostile = _with_titles(ds, tmp_path, ["–1"])  # EN DASH, whose stand-in is "-"
+    buffer = io.StringIO()
+    assert export.to_csv(hostile, buffer, encoding="cp932", errors="replace") == 1
+    assert next(csv.DictReader(io.StringIO(buffer.getvalue())))["title"] == "'-1"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20))
+def test_any_title_comes_back_or_comes_back_quoted(
+    ds: sa.Dataset, tmp_path_factory: pytest.TempPathFactory, title: str
+) -> None:
+    hostile = _with_titles(ds, tmp_path_factory.mktemp("t"), [title])
+    cell = next(csv.DictReader(io.StringIO(export.csv_text(hostile))))["title"]
+    assert cell == ("'" + title if title[0] in "=+-@\t\r" else title)
+
+
+# --- encodings ------------------------------------------------------------------
+
+
+def test_cp932_strict_names_the_character_and_the_record(ds: sa.Dataset, tmp_path: Path) -> None:
+    path = old_file(tmp_path)
+    message = (
+        r"character '\\xe9' in position 7: 'é' \(U\+00E9\) in record 1-22 cannot be written "
+        r"in cp932; use utf-8-sig, or replace it with a stand-in \(errors='replace', --errors"
+    )
+    with pytest.raises(UnicodeEncodeError, match=message):
+        export.to_csv(ds, path, level="party", encoding="cp932")
+    assert_untouched(path)
     with pytest.raises(UnicodeEncodeError, match=r"'천' \(U\+CC9C\) in record 9-08"):
-        export.to_csv(
-            ds.filter(country="KR", multilateral=False),
-            tmp_path / "kr.csv",
-            level="party",
-            encoding="cp932",
-        )
+        export.to_csv(ds.filter(country="KR", multilateral=False), path, "party", "cp932")
     fine = ds.filter(country="US")
     export.to_csv(fine, tmp_path / "us.csv", level="agreement", encoding="cp932")
     assert _read_csv(tmp_path / "us.csv", "cp932") == _as_text(export.to_records(fine))
 
 
-def test_unknown_level(ds: sa.Dataset, tmp_path: Path) -> None:
-    with pytest.raises(LookupError, match="valid levels: agreement, listing, party"):
-        export.to_records(ds, "sheet")  # type: ignore[arg-type]
+@pytest.mark.parametrize("level", LEVELS)
+def test_cp932_replace_writes_every_level_with_the_documented_loss(
+    ds: sa.Dataset, tmp_path: Path, level: export.Level
+) -> None:
+    path = tmp_path / f"{level}.csv"
+    assert export.to_csv(ds, path, level, "cp932", errors="replace") == REPLACED[level]
+    expected = [
+        {k: "".join(CP932.get(c, c) for c in v) for k, v in row.items()}
+        for row in _as_text(export.to_records(ds, level))
+    ]
+    assert _read_csv(path, "cp932") == expected
 
 
-def test_empty_dataset_writes_a_header(ds: sa.Dataset, tmp_path: Path) -> None:
-    empty = ds.filter(country="LU", field=1)
-    export.to_csv(empty, tmp_path / "empty.csv", level="listing")
-    header = (tmp_path / "empty.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert header == [",".join(export.to_records(ds, "listing")[0])]
+def test_the_documented_loss_is_every_unwritable_character(ds: sa.Dataset) -> None:
+    unwritable: dict[str, int] = {}
+    for level in LEVELS:
+        for record in export.to_records(ds, level):
+            for char in "".join(str(v) for v in record.values()):
+                try:
+                    char.encode("cp932")
+                except UnicodeEncodeError:
+                    unwritable[level] = unwritable.get(level, 0) + 1
+                    assert char in CP932
+    assert unwritable == REPLACED
+
+
+def test_other_encodings(ds: sa.Dataset, tmp_path: Path) -> None:
+    export.to_csv(ds, tmp_path / "u.csv", level="listing", encoding="utf-8")
+    assert (tmp_path / "u.csv").read_bytes().startswith(b"key,field,")
+    replaced = export.to_csv(ds, tmp_path / "a.csv", "party", "ascii", errors="replace")
+    assert replaced > 1000  # every kana and kanji
+    assert "Kecskemet" in (tmp_path / "a.csv").read_text("ascii")
+
+
+# --- safe writing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left"), KeyboardInterrupt()])
+@pytest.mark.parametrize("writer", ["csv", "json"])
+def test_a_write_that_fails_half_way_leaves_the_old_file(
+    ds: sa.Dataset,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: BaseException,
+    writer: str,
+) -> None:
+    path = old_file(tmp_path)
+    fail_writes(monkeypatch, error)
+    with pytest.raises(type(error)):
+        if writer == "csv":
+            export.to_csv(ds, path, level="party")
+        else:
+            export.to_json(ds, path)
+    assert_untouched(path)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 64 KiB tmpfs (needs root; skipped where it cannot be mounted)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {result.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_leaves_the_old_file(ds: sa.Dataset, small_disk: Path) -> None:
+    path = old_file(small_disk)
+    for write in (
+        lambda: export.to_csv(ds, path, level="agreement"),
+        lambda: export.to_json(ds, path),
+    ):
+        with pytest.raises(OSError) as caught:
+            write()
+        assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(path)
+        assert_untouched(path)
+    small = ds.filter(country="US")
+    export.to_csv(small, path, level="listing")
+    assert path.read_text("utf-8-sig").startswith("key,field,")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("target", [3, b"out.csv", None, io.BytesIO()])
+def test_paths_are_str_path_like_or_text_files(ds: sa.Dataset, target: Any) -> None:
+    with pytest.raises(TypeError, match="or a text file object"):
+        export.to_csv(ds, target)
+    with pytest.raises(TypeError, match="or a text file object"):
+        export.to_json(ds, target)
+
+
+# --- JSON -----------------------------------------------------------------------
 
 
 @settings(max_examples=20, deadline=None)
@@ -89,10 +345,86 @@ def test_json_round_trip(
     assert back.errata == ds.errata and back.source == ds.source
 
 
-def test_pandas(ds: sa.Dataset) -> None:
-    pandas = pytest.importorskip("pandas")
-    frame = export.to_pandas(ds, level="party")
-    assert isinstance(frame, pandas.DataFrame) and len(frame) == 370
+def test_json_text_matches_the_file(ds: sa.Dataset, tmp_path: Path) -> None:
+    export.to_json(ds, str(tmp_path / "all.json"))
+    assert export.json_text(ds) == (tmp_path / "all.json").read_text(encoding="utf-8")
+    buffer = io.StringIO()
+    export.to_json(ds, buffer)
+    assert buffer.getvalue() == export.json_text(ds)
+
+
+# --- pandas ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pandas() -> ModuleType:
+    module: ModuleType = pytest.importorskip("pandas")
+    return module
+
+
+def _dtype_names(frame: Any) -> dict[str, str]:
+    return {column: str(dtype) for column, dtype in frame.dtypes.items()}
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_pandas_columns_and_dtypes_also_when_empty(
+    ds: sa.Dataset, pandas: ModuleType, level: export.Level
+) -> None:
+    full = export.to_pandas(ds, level)
+    empty = export.to_pandas(ds.filter(country="LU", field=1), level)
+    assert len(full) == COUNTS[level] and len(empty) == 0
+    date = export.DATE_COLUMNS[level][0]
+    columns = list(export.COLUMNS[level])
+    columns[columns.index(date) + 1 : columns.index(date) + 1] = [f"{date}_year", f"{date}_date"]
+    assert list(full.columns) == list(empty.columns) == columns
+    assert _dtype_names(full) == _dtype_names(empty)
+    assert str(full[f"{date}_year"].dtype) == "Int64"
+    assert str(full[f"{date}_date"].dtype) == "datetime64[s]"
+    text = pandas.api.types.is_string_dtype
+    assert all(text(full[c]) for c, kind in export.DTYPES[level].items() if kind == "str")
+
+
+def test_pandas_codes_are_text_and_dates_are_usable(ds: sa.Dataset, pandas: ModuleType) -> None:
+    parties = export.to_pandas(ds, "party")
+    assert parties.loc[0, "lg_code"] == "022012" and isinstance(parties.loc[0, "lg_code"], str)
+    assert parties.loc[0, "position"] == 1
+    became = parties[parties["became_on"] != ""]
+    assert became[["agreement_id", "became_on", "became_on_year"]].values.tolist() == [
+        ["1-03", "2014-04-05", 2014]
+    ]
+    assert became["became_on_date"].tolist() == [pandas.Timestamp("2014-04-05")]
+    agreements = export.to_pandas(ds, "agreement").set_index("id")
+    by_id = agreements[["signed", "signed_year", "signed_date"]]
+    assert by_id.loc["1-01"].tolist() == ["2004-12-24", 2004, pandas.Timestamp("2004-12-24")]
+    day, month, year, none = (by_id.loc[i] for i in ("1-01", "1-05", "3-06", "7-08"))
+    assert (month["signed"], month["signed_year"]) == ("1999-08", 1999)
+    assert pandas.isna(month["signed_date"]) and not pandas.isna(day["signed_date"])
+    assert (year["signed"], year["signed_year"], pandas.isna(year["signed_date"])) == (
+        "1995", 1995, True,
+    )  # fmt: skip
+    assert none["signed"] == "" and pandas.isna(none["signed_year"])
+    assert pandas.isna(none["signed_date"])
+    assert (
+        agreements["signed_date"].notna().sum() == 139
+    )  # a day known: 149 less 9 to the month or year, less 7-08
+    assert agreements["signed_year"].notna().sum() == 148
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("prefecture", ["青森", "静岡", "東京"])
+def test_read_csv_with_the_dtypes_gives_the_frame_back(
+    ds: sa.Dataset, pandas: ModuleType, tmp_path: Path, level: export.Level, prefecture: str
+) -> None:
+    subset = ds.filter(prefecture=prefecture)
+    export.to_csv(subset, tmp_path / "out.csv", level=level)
+    read = pandas.read_csv(
+        tmp_path / "out.csv",
+        encoding="utf-8-sig",
+        dtype=dict(export.DTYPES[level]),
+        keep_default_na=False,
+    )
+    frame = export.to_pandas(subset, level)
+    pandas.testing.assert_frame_equal(read, frame[list(export.COLUMNS[level])])
 
 
 def test_without_pandas_the_error_says_how_to_install(
@@ -110,11 +442,3 @@ def test_without_pandas_the_error_says_how_to_install(
         export.to_pandas(ds)
     with pytest.raises(ImportError, match="pandas"):
         sa.summary.by_field(ds).to_pandas()
-
-
-def test_text_forms_match_the_files(ds: sa.Dataset, tmp_path: Path) -> None:
-    export.to_csv(ds, tmp_path / "listings.csv", level="listing")
-    written = (tmp_path / "listings.csv").read_text(encoding="utf-8-sig")
-    assert export.csv_text(ds, "listing").splitlines() == written.splitlines()
-    export.to_json(ds, tmp_path / "all.json")
-    assert export.json_text(ds) == (tmp_path / "all.json").read_text(encoding="utf-8")

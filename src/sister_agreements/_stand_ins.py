@@ -38,6 +38,7 @@ STAND_INS: Mapping[str, str] = MappingProxyType(
         "\u00a5": "\uffe5",  # ¥ → ￥
         "\u00a6": "\uffe4",  # ¦ → ￤
         "\u203e": "\uffe3",  # ‾ OVERLINE → ￣ FULLWIDTH MACRON
+        "\u00c5": "\u212b",  # Å → Å ANGSTROM SIGN, JIS's form of the letter
         # punctuation
         "\u2013": "-",  # – EN DASH
         "\u00b7": "\u30fb",  # · MIDDLE DOT → ・ KATAKANA MIDDLE DOT

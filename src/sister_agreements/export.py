@@ -185,7 +185,6 @@ def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
 def _csv(
     ds: Dataset,
     level: Level,
-    lineterminator: str,
     formulas: Formulas,
     encoding: str | None = None,
     errors: Errors = "strict",
@@ -197,7 +196,8 @@ def _csv(
     replace = _choice("errors", errors, ERRORS) == "replace"
     replaced = 0
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator=lineterminator)
+    # "\r\n" (RFC 4180) also makes csv quote a cell holding a "\r", which "\n" would not
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS[level])
     for record in records:
         row = [record[column] for column in COLUMNS[level]]
@@ -215,12 +215,13 @@ def _csv(
 
 
 def csv_text(ds: Dataset, level: Level = "agreement", *, formulas: Formulas = "neutralise") -> str:
-    """The CSV of ``to_csv`` as text, with "\\n" line ends (header first, one row per record).
+    """The text of the CSV ``to_csv`` writes: the header, then one row per record, each
+    line ended with "\\r\\n" (RFC 4180).
 
     Raises:
         UnknownValueError: for an unknown level or ``formulas`` value (a ``LookupError``).
     """
-    return _csv(ds, level, "\n", formulas)[0]
+    return _csv(ds, level, formulas)[0]
 
 
 def to_csv(
@@ -232,8 +233,8 @@ def to_csv(
     errors: Errors = "strict",
     formulas: Formulas = "neutralise",
 ) -> int:
-    """Write one row per agreement, listing or party (``COLUMNS[level]``), with "\\r\\n"
-    line ends, and return how many characters were replaced (0 unless
+    """Write one row per agreement, listing or party (``COLUMNS[level]``), the text of
+    ``csv_text``, and return how many characters were replaced (0 unless
     ``errors="replace"``).
 
     A file at ``path`` is replaced whole or not at all: the CSV goes to a temporary file
@@ -272,7 +273,7 @@ def to_csv(
         OSError: if the file cannot be written; ``filename`` is ``path``.
     """
     codecs.lookup(encoding)
-    text, replaced = _csv(ds, level, "\r\n", formulas, encoding, errors)
+    text, replaced = _csv(ds, level, formulas, encoding, errors)
     _atomic.write_text(path, text, encoding)
     return replaced
 
