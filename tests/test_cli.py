@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import sister_agreements as sa
+
 SCRIPT = Path(sys.executable).parent / "sister-agreements"
 
 
@@ -98,6 +100,56 @@ def test_export_to_files(tmp_path: Path) -> None:
     assert len(lines) == 175 and json.loads(lines[0])["key"] == "1-01"
 
 
+def test_export_to_standard_output_is_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "parties.csv"
+    out("export", "--level", "party", "--encoding", "utf-8-sig", "-o", str(target))
+    sent = run("export", "--level", "party", "--encoding", "utf-8-sig").stdout
+    assert sent == target.read_bytes() and sent.startswith(b"\xef\xbb\xbfagreement_id,side,")
+    plain = run("export", "--level", "party").stdout  # utf-8 by default on standard output
+    assert plain == sent[3:]
+    out("export", "--level", "party", "-o", str(target))  # utf-8-sig by default in a file
+    assert target.read_bytes() == sent
+
+
+def test_export_cp932_with_stand_ins(tmp_path: Path) -> None:
+    result = run("export", "--level", "party", "--encoding", "cp932", "--errors", "replace")
+    assert result.returncode == 0
+    assert result.stderr == b"sister-agreements: 28 characters replaced by stand-ins for cp932\n"
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("cp932"))))
+    assert len(rows) == 370
+    named = {r["name_en"]: r["name"] for r in rows}
+    assert named["Kecskemet"] == "バーチ・キシュクン県ケチケメート市"
+    assert named["Suncheon"] == "全羅南道順〓〓"
+    target = tmp_path / "listings.csv"
+    args = ["export", "--level", "listing", "--encoding", "cp932", "--errors", "replace"]
+    result = run(*args, "-o", str(target))
+    assert result.returncode == 0 and result.stdout == b""
+    assert result.stderr == b"sister-agreements: 5 characters replaced by stand-ins for cp932\n"
+    assert target.read_bytes().decode("cp932").count("〓") == 2
+
+
+def test_export_keeps_the_old_file_when_it_fails(tmp_path: Path) -> None:
+    target = tmp_path / "parties.csv"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    args = ["export", "--level", "party", "--encoding", "cp932", "-o", str(target)]
+    result = run(*args)
+    assert result.returncode == 1 and b"U+00E9" in result.stderr
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert oct(target.stat().st_mode & 0o777) == "0o640"
+    assert sorted(os.listdir(tmp_path)) == ["parties.csv"]
+    assert run(*args, "--errors", "replace").returncode == 0
+    assert target.read_bytes().startswith(b"agreement_id,side,")
+    assert oct(target.stat().st_mode & 0o777) == "0o640"
+
+
+def test_export_formulas() -> None:
+    neutral = out("export", "--level", "listing", "--country", "US")
+    kept = out("export", "--level", "listing", "--country", "US", "--keep-formulas")
+    assert neutral == kept and neutral.startswith("key,field,field_ja,")  # no formula in the data
+    assert out("export", "--format", "json", "--encoding", "utf-8", "--country", "LU")
+
+
 def test_errata_and_fields() -> None:
     errata = json.loads(out("errata", "--format", "json"))
     assert len(errata) == 61 and errata[0]["id"] == "E001"
@@ -121,6 +173,19 @@ def test_errata_and_fields() -> None:
         (["export", "-o", "/nonexistent/dir/out.csv"], 1, "cannot write /nonexistent/dir/out.csv"),
         (["errata", "--listing", "0-00"], 1, "unknown agreement or listing '0-00'"),
         (["export", "--level", "party", "--encoding", "cp932", "-o", "/tmp/x.csv"], 1, "U+00E9"),
+        (["export", "--level", "party", "--encoding", "cp932"], 1, "'é' (U+00E9) in record 1-22"),
+        (["export", "-o", ""], 2, "argument -o/--output: an empty path"),
+        (["export", "--format", "json", "--encoding", "cp932"], 2, "--encoding cp932: JSON is"),
+        (["export", "--format", "jsonl", "--encoding", "utf-8-sig"], 2, "JSON is always UTF-8"),
+        (["export", "--format", "json", "--errors", "replace"], 2, "--errors applies to --format"),
+        (["export", "--format", "jsonl", "--keep-formulas"], 2, "--keep-formulas applies to"),
+        (["export", "--errors", "ignore"], 2, "argument --errors: invalid choice: 'ignore'"),
+        (["export", "-o", "/tmp"], 1, "cannot write /tmp: Is a directory"),
+        (
+            ["export", "-o", os.fsdecode(b"/nonexistent/\xff.csv")],
+            1,
+            "cannot write '/nonexistent/\\udcff.csv': No such file or directory",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_an_exit_status(
