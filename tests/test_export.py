@@ -8,14 +8,17 @@ import importlib
 import io
 import json
 import os
+import re
 import stat
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_atomic import assert_untouched, fail_writes, old_file
@@ -255,6 +258,27 @@ def test_the_documented_loss_is_every_unwritable_character(ds: sa.Dataset) -> No
                     unwritable[level] = unwritable.get(level, 0) + 1
                     assert char in CP932
     assert unwritable == REPLACED
+
+
+def test_the_docs_list_the_stand_ins_and_the_loss(ds: sa.Dataset) -> None:
+    page = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    documented = {}
+    for row in re.findall(r"^\| (U\+[0-9A-F]{4}) . \| ((?:U\+[0-9A-F]{4} )+)", page, re.M):
+        documented[chr(int(row[0][2:], 16))] = "".join(chr(int(u[2:], 16)) for u in row[1].split())
+    assert documented == dict(export.STAND_INS)
+    for level in LEVELS:
+        chars = Counter(
+            char
+            for record in export.to_records(ds, level)
+            for value in record.values()
+            for char in str(value)
+            if char in CP932
+        )
+        listed = ", ".join(
+            char + (f" ×{n}" if n > 1 else "")
+            for char, n in sorted(chars.items(), key=lambda item: (-item[1], item[0]))
+        )
+        assert f"| {level} | {REPLACED[level]}: {listed} |" in page
 
 
 def test_other_encodings(ds: sa.Dataset, tmp_path: Path) -> None:
