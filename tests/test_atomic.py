@@ -129,6 +129,12 @@ def test_errors_name_the_path_given(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError) as directory:
         write_text(tmp_path, "x", "utf-8")
     assert directory.value.filename == str(tmp_path)
+    with pytest.raises(IsADirectoryError) as slash:
+        write_text(f"{tmp_path}/new/", "x", "utf-8")
+    assert slash.value.filename == f"{tmp_path}/new/" and os.listdir(tmp_path) == []
+    with pytest.raises(FileNotFoundError) as empty:
+        write_text("", "x", "utf-8")
+    assert empty.value.filename == ""
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,10 @@ def write_bytes(path: str, data: bytes) -> None:
 
 
 def _replace(path: str, data: bytes) -> None:
+    if not path:  # what open("") says, where realpath("") would name the current directory
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+    if path.endswith(("/", os.sep)):  # a directory's name, which realpath would strip
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     real = os.path.realpath(path)
     try:
         old: os.stat_result | None = os.stat(real)
