@@ -29,6 +29,7 @@ lean cattrs converter of ``_codec`` when its digest matches.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import functools
 import hashlib
@@ -155,10 +156,12 @@ def _no_constant(name: str) -> float:
 
 def _parse(data: bytes, file: str, *, strict: bool) -> Any:
     """The JSON value of ``data``; strict: objects that repeat a key are ``_Repeated``."""
+    body = data.removeprefix(codecs.BOM_UTF8)
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        problem = f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}"
+        offset = len(data) - len(body) + error.start
+        problem = f"not UTF-8 text: byte 0x{body[error.start]:02x} at offset {offset}"
         raise DatasetError(file, problem) from None
     try:
         if strict:
@@ -271,7 +274,8 @@ def nullable(kind: Any) -> Any | None:
 
 def fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     """The attrs fields of a model class, with their types resolved."""
-    return attrs.fields(attrs.resolve_types(cls))
+    resolved: tuple[attrs.Attribute[Any], ...] = attrs.fields(attrs.resolve_types(cls))
+    return resolved
 
 
 @functools.cache
@@ -346,7 +350,9 @@ def _typed(kind: Any, expected: str) -> Hook:
 
 
 def _object(cls: type, mismatch: Callable[[object, str], _Fault]) -> Hook:
-    hooks = {field.name: _hook(field.type) for field in fields(cls)}
+    hooks: dict[str, Hook] = {
+        field.name: _hook(typing.cast(Any, field.type)) for field in fields(cls)
+    }
     label = "the document" if cls is Document else cls.__name__
 
     def structure(value: Any, path: str) -> Any:
