@@ -48,3 +48,31 @@ def test_cleaning_drops_nothing_but_markup_and_spacing() -> None:
         for item in (3, 4, 5):
             lines = sheet.items[item]
             assert bare(report_text.clean_text(lines)) == bare("\n".join(lines)), (sheet.key, item)
+
+
+def test_the_build_refuses_what_the_strict_reader_refuses() -> None:
+    """Before writing, the build reads its file as a user's file is read."""
+    import sys
+
+    import importlib_resources
+    import pytest
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import build_dataset
+    from registers import BuildError
+
+    data = importlib_resources.files("sister_agreements") / "data" / "agreements.json"
+    text = data.read_text(encoding="utf-8")
+    assert len(build_dataset.validate(text).agreements) == 149
+    with pytest.raises(BuildError) as caught:
+        build_dataset.validate(text.replace('"schema_version": 2', '"schema_version": 1', 1))
+    assert str(caught.value) == (
+        "built agreements.json: source.schema_version: 1 (sister-agreements 1.0): this file "
+        "must be 2"
+    )
+    with pytest.raises(BuildError) as caught:
+        build_dataset.validate(text.replace('"sheet": "1-01"', '"sheet": "1-01", "x": 1', 1))
+    assert str(caught.value) == (
+        "built agreements.json: agreements[0].listings[0].x (agreement 1-01): unknown key "
+        "(not a field of Listing)"
+    )

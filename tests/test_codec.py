@@ -33,6 +33,20 @@ def test_document_round_trips_to_the_packaged_file(ds: sa.Dataset) -> None:
     assert tuple(sa.prefectures) == document.prefectures and len(sa.prefectures) == 47
 
 
+def test_the_lean_converter_gives_what_the_strict_reader_gives(ds: sa.Dataset) -> None:
+    """load() structures the packaged file with the lean converter when its digest is the
+    build's; the strict reader gives the same objects from the same bytes."""
+    import importlib_resources
+
+    from sister_agreements import _document
+
+    data = (importlib_resources.files("sister_agreements") / "data" / DATA_FILE).read_bytes()
+    strict = _document.read_document(data, DATA_FILE)
+    assert strict == _codec.structure_document(json.loads(data))
+    assert strict == ds._document()
+    assert strict.agreements == tuple(ds)
+
+
 def test_unknown_top_level_key_is_refused(ds: sa.Dataset) -> None:
     import cattrs
 

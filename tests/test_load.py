@@ -1,13 +1,33 @@
+"""load(): the packaged file, once per process, trusted only with the build's digest.
+
+The fault-injection tests copy the packaged file, change it (a flipped byte or boolean, a
+truncation, a value of another type) and load the copy in place of the packaged one."""
+
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import importlib_resources
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import _codec, dataset
+from sister_agreements import dataset
+
+PACKAGED = importlib_resources.files("sister_agreements") / "data"
+WHERE = "sister_agreements/data/agreements.json"
+
+
+def _packaged(name: str) -> bytes:
+    return (PACKAGED / name).read_bytes()
 
 
 def test_load_returns_the_same_object(ds: sa.Dataset) -> None:
@@ -41,43 +61,182 @@ def test_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(reads) == 1
 
 
-def _fake_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes | None) -> None:
-    (tmp_path / "data").mkdir()
-    if content is not None:
-        (tmp_path / "data" / dataset.DATA_FILE).write_bytes(content)
-    monkeypatch.setattr(importlib_resources, "files", lambda package: tmp_path)
-    monkeypatch.setattr(dataset, "_loaded", None)
+def test_the_recorded_digest_is_the_packaged_files() -> None:
+    digest = hashlib.sha256(_packaged(dataset.DATA_FILE)).hexdigest()
+    assert _packaged(dataset.DIGEST_FILE).decode("ascii") == f"{digest}  agreements.json\n"
+
+
+@contextmanager
+def _package(tmp_path: Path, data: bytes | None, digest: bytes | None) -> Iterator[None]:
+    """The package's data folder replaced by one holding ``data`` and ``digest``; None
+    leaves a file out."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, content in {dataset.DATA_FILE: data, dataset.DIGEST_FILE: digest}.items():
+        if content is not None:
+            (folder / name).write_bytes(content)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importlib_resources, "files", lambda package: tmp_path)
+        patch.setattr(dataset, "_loaded", None)
+        yield
+
+
+def _load_error(tmp_path: Path, data: bytes | None, digest: bytes | None = None) -> sa.DatasetError:
+    """The error of loading ``data`` with ``digest`` (by default the packaged digest)."""
+    digest = _packaged(dataset.DIGEST_FILE) if digest is None else digest
+    with _package(tmp_path, data, digest or None), pytest.raises(sa.DatasetError) as caught:
+        sa.load()
+    return caught.value
+
+
+def test_a_copy_of_the_packaged_files_loads_equal(tmp_path: Path, ds: sa.Dataset) -> None:
+    with _package(tmp_path, _packaged(dataset.DATA_FILE), _packaged(dataset.DIGEST_FILE)):
+        copy = sa.load()
+        assert copy is not ds
+    assert tuple(copy) == tuple(ds) and copy.source == ds.source
+    assert copy.whole.errata == ds.whole.errata
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("data", "message"),
     [
-        (None, "agreements.json is missing"),
-        (b"{not json", "agreements.json is not valid JSON"),
-        (b"[]", "agreements.json does not hold a JSON object"),
-        (b'{"source": {}, "agreements": [], "errata": []}', "does not fit the model"),
-        (b'{"agreements": [], "errata": []}', "does not fit the model"),
+        (None, f"{WHERE}: missing: reinstall sister-agreements"),
+        (b"{not json", f"{WHERE}: not JSON: Expecting property name enclosed in double quotes "
+         "(line 1, column 2)"),
+        (b"\xef\xbb\xbf\xff", f"{WHERE}: not UTF-8 text: byte 0xff at offset 3"),
+        (b"[]", f"{WHERE}: not a data file: the top level is an array, not an object"),
+        (b'{"agreements": []}', f"{WHERE}: source: missing (every field of the document is "
+         "required)"),
+        (b'{"source": {}}', f"{WHERE}: source.schema_version: missing (every field of Source "
+         "is required)"),
+        (b'{"source": {"schema_version": 1}}', f"{WHERE}: source.schema_version: 1 "
+         "(sister-agreements 1.0): this file must be 2"),
+        (b'{"source": {"schema_version": 3}}', f"{WHERE}: source.schema_version: 3: written by "
+         "a newer sister-agreements (this one reads 2); upgrade sister-agreements"),
     ],
-)
-def test_corrupt_data_file_raises_dataset_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes | None, message: str
+)  # fmt: skip
+def test_a_broken_data_file_raises_dataset_error(
+    tmp_path: Path, data: bytes | None, message: str
 ) -> None:
-    _fake_package(monkeypatch, tmp_path, content)
-    with pytest.raises(sa.DatasetError, match=message):
-        sa.load()
+    assert str(_load_error(tmp_path, data)) == message
 
 
-def test_unknown_key_in_data_is_refused(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ds: sa.Dataset
+def test_a_missing_digest_is_refused(tmp_path: Path) -> None:
+    error = _load_error(tmp_path, _packaged(dataset.DATA_FILE), b"")
+    assert str(error) == (
+        "sister_agreements/data/agreements.sha256: missing: reinstall sister-agreements"
+    )
+    assert isinstance(error.__cause__, FileNotFoundError)
+
+
+def _raw() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(_packaged(dataset.DATA_FILE))
+    return raw
+
+
+def _render(raw: dict[str, Any]) -> bytes:
+    """As the build writes the file (tools/build_dataset.py's ``render``)."""
+    return (json.dumps(raw, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def test_rendering_the_parsed_file_gives_its_bytes() -> None:
+    """The fault-injection tests change one value of a re-rendered copy, so that every
+    other byte stays what the build wrote."""
+    assert _render(_raw()) == _packaged(dataset.DATA_FILE)
+
+
+def test_a_string_for_a_boolean_is_refused_where_it_stands(tmp_path: Path) -> None:
+    """1.0 read ``"relisted": "false"`` as True, and Table 1 changed."""
+    raw = _raw()
+    raw["agreements"][3]["listings"][0]["relisted"] = "false"
+    error = _load_error(tmp_path, _render(raw))
+    assert str(error) == (
+        f"{WHERE}: agreements[3].listings[0].relisted (agreement 1-04): expected true or "
+        'false, not "false"'
+    )
+    assert (error.file, error.path, error.record) == (
+        WHERE, "agreements[3].listings[0].relisted", "agreement 1-04"
+    )  # fmt: skip
+
+
+def test_a_valid_change_is_refused_for_its_digest(tmp_path: Path) -> None:
+    raw = _raw()
+    raw["agreements"][3]["listings"][0]["relisted"] = True
+    data = _render(raw)
+    error = _load_error(tmp_path, data)
+    recorded = _packaged(dataset.DIGEST_FILE).split()[0].decode()
+    assert str(error) == (
+        f"{WHERE}: differs from the file the build wrote (sha256 "
+        f"{hashlib.sha256(data).hexdigest()}, recorded {recorded}): reinstall sister-agreements"
+    )
+    assert error.path == error.record == ""
+
+
+def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """(JSON path, value) of every string, number, boolean and null in ``value``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{i}]")
+    else:
+        yield path, value
+
+
+LEAVES = list(_leaves(_raw()))
+#: A value of another type for each type of leaf.
+OTHER = {str: 7, int: "7", bool: "false", type(None): False}
+_PART = re.compile(r"[^.\[\]]+")
+
+
+def _set(raw: dict[str, Any], path: str, value: object) -> None:
+    """Set the value at a JSON path (``agreements[3].listings[0].relisted``)."""
+    parts: list[Any] = [int(part) if part.isdigit() else part for part in _PART.findall(path)]
+    target: Any = raw
+    for part in parts[:-1]:
+        target = target[part]
+    target[parts[-1]] = value
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(LEAVES))
+def test_a_value_of_another_type_is_refused_where_it_stands(
+    tmp_path_factory: pytest.TempPathFactory, leaf: tuple[str, Any]
 ) -> None:
-    import json
+    path, value = leaf
+    raw = _raw()
+    _set(raw, path, OTHER[type(value)])
+    error = _load_error(tmp_path_factory.mktemp("retype"), _render(raw))
+    assert (error.file, error.path) == (WHERE, path)
+    assert error.problem.startswith("expected ")
 
-    document = _codec.unstructure_document(_document(ds))
-    document["agreements"][0]["surprise"] = 1
-    _fake_package(monkeypatch, tmp_path, json.dumps(document).encode())
-    with pytest.raises(sa.DatasetError, match="surprise"):
-        sa.load()
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from([path for path, value in LEAVES if type(value) is bool]))
+def test_a_flipped_boolean_is_refused_for_its_digest(
+    tmp_path_factory: pytest.TempPathFactory, path: str
+) -> None:
+    """A change the strict reader cannot see (every relisted flag is a boolean either way)
+    is still a change of the packaged data."""
+    raw = _raw()
+    _set(raw, path, not dict(LEAVES)[path])
+    error = _load_error(tmp_path_factory.mktemp("flip"), _render(raw))
+    assert error.problem.startswith("differs from the file the build wrote (sha256 ")
 
 
-def _document(ds: sa.Dataset) -> _codec.Document:
-    return ds._document()
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_a_flipped_or_cut_file_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Any byte changed, any cut: a DatasetError, whatever the byte or the place."""
+    packaged = _packaged(dataset.DATA_FILE)
+    at = data.draw(st.integers(0, len(packaged) - 1), label="at")
+    if data.draw(st.booleans(), label="cut"):
+        changed = packaged[:at]
+    else:
+        flip = data.draw(st.integers(1, 255), label="xor")
+        changed = packaged[:at] + bytes([packaged[at] ^ flip]) + packaged[at + 1 :]
+    error = _load_error(tmp_path_factory.mktemp("bytes"), changed)
+    assert str(error).startswith(f"{WHERE}: ")

@@ -1,4 +1,5 @@
-"""Build src/sister_agreements/data/ (agreements.json, names.json) from data-raw/.
+"""Build src/sister_agreements/data/ (agreements.json and its digest and JSON Schema,
+names.json) from data-raw/.
 
     python tools/build_dataset.py          # write the package data
     python tools/build_dataset.py --check  # exit 1 if the committed data is stale
@@ -9,13 +10,17 @@ registers (every country, prefecture readings, the name tables of names.json).
 Every curated value is anchored: a party's name must be printed in its sheet,
 an erratum's "printed" text must be printed in the report, and every era/year
 mismatch and every difference between copies of one agreement must have an
-erratum, or the build fails.
+erratum, or the build fails. The package's strict reader then reads the built file
+(unique ids and keys, every reference resolving, every agreement with a listing, the
+schema_version the code reads) before anything is written; load() trusts the file only
+with the sha256 recorded here.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import json
 import re
 import sys
@@ -28,14 +33,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import data_schema  # noqa: E402
 import docs_pages  # noqa: E402
 import registers  # noqa: E402
 import report_text  # noqa: E402
 from registers import BuildError  # noqa: E402
 from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
 
-from sister_agreements import _codec, names  # noqa: E402
+from sister_agreements import _codec, _document, names  # noqa: E402
+from sister_agreements._codec import Document  # noqa: E402
+from sister_agreements.dataset import DATA_FILE, DIGEST_FILE  # noqa: E402
 from sister_agreements.dates import PartialDate, era_years  # noqa: E402
+from sister_agreements.errors import DatasetError  # noqa: E402
 from sister_agreements.model import (  # noqa: E402
     Agreement,
     Contact,
@@ -51,8 +60,11 @@ from sister_agreements.model import (  # noqa: E402
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind  # noqa: E402
 
 RAW = ROOT / "data-raw"
-OUTPUT = ROOT / "src" / "sister_agreements" / "data" / "agreements.json"
-NAMES_OUTPUT = ROOT / "src" / "sister_agreements" / "data" / "names.json"
+DATA = ROOT / "src" / "sister_agreements" / "data"
+OUTPUT = DATA / DATA_FILE
+DIGEST_OUTPUT = DATA / DIGEST_FILE
+SCHEMA_OUTPUT = DATA / "agreements.schema.json"
+NAMES_OUTPUT = DATA / "names.json"
 COMPARED_ITEMS = {
     "parties": "(1) 自治体名",
     "date": "(2) 提携年月日",
@@ -383,8 +395,25 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
         raise BuildError("\n".join(problems))
     provenance = tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8"))
     source = Source(**provenance, registers=registers.register_versions())
-    document = _codec.Document(source, countries, prefectures, tuple(agreements), tuple(errata))
+    document = Document(source, countries, prefectures, tuple(agreements), tuple(errata))
     return _codec.unstructure_document(document), build_names(provenance)
+
+
+def validate(text: str) -> Document:
+    """``text`` read by the package's strict reader, as a user's file would be.
+
+    Raises:
+        BuildError: naming the JSON path and the record of the first fault.
+    """
+    try:
+        return _document.read_document(text.encode("utf-8"), f"built {DATA_FILE}")
+    except DatasetError as error:
+        raise BuildError(str(error)) from None
+
+
+def digest_line(text: str) -> str:
+    """The sha256 of the data file's bytes, as ``sha256sum`` prints it: what load() checks."""
+    return f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}  {DATA_FILE}\n"
 
 
 def build_names(provenance: dict[str, Any]) -> dict[str, Any]:
@@ -450,12 +479,15 @@ def main(argv: list[str] | None = None) -> int:
     report = (RAW / "report.txt").read_text(encoding="utf-8")
     try:
         document, names_document = build(report)
+        text = render(document)
+        errata = validate(text).errata
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
-    errata = _codec.structure_document(document).errata
     outputs = {
-        OUTPUT: render(document),
+        OUTPUT: text,
+        DIGEST_OUTPUT: digest_line(text),
+        SCHEMA_OUTPUT: render(data_schema.json_schema()),
         NAMES_OUTPUT: render_names(names_document),
         **docs_pages.pages(errata),
     }

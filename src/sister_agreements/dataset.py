@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
+import os
 import re
 import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar, overload
 
-import cattrs
 import importlib_resources
+from importlib_resources.abc import Traversable
 
-from sister_agreements import _codec, names
+from sister_agreements import _codec, _document, names
 from sister_agreements._fold import fold, name_key
 from sister_agreements._tables import names_tables
 from sister_agreements.dates import PartialDate
@@ -36,8 +37,9 @@ from sister_agreements.model import (
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
-#: The package resource that holds the dataset.
+#: The package resources: the dataset, and the sha256 of it that the build recorded.
 DATA_FILE = "agreements.json"
+DIGEST_FILE = "agreements.sha256"
 
 T = TypeVar("T")
 DateBound = int | str | datetime.date | PartialDate
@@ -433,11 +435,14 @@ _loaded: Dataset | None = None
 def load() -> Dataset:
     """Return the packaged dataset, read and structured once per process.
 
-    Every call returns the same object, also when threads call at once.
+    Every call returns the same object, also when threads call at once. The file is
+    read only if its sha256 is the one the build recorded (``data/agreements.sha256``):
+    any change to it is an error, never silently read.
 
     Raises:
-        DatasetError: if the data file is missing or corrupt; the message names
-            the file and the problem.
+        DatasetError: if the data file or its digest is missing, or the data is not
+            exactly what the build wrote; the message names the file and, where the
+            data breaks a rule of the strict reader, the JSON path and the record.
     """
     global _loaded
     if _loaded is None:
@@ -448,19 +453,41 @@ def load() -> Dataset:
 
 
 def _read() -> Dataset:
-    resource = importlib_resources.files("sister_agreements") / "data" / DATA_FILE
-    where = f"sister_agreements/data/{DATA_FILE}"
+    """The packaged dataset: ``read_document`` with the digest the build recorded."""
+    data = importlib_resources.files("sister_agreements") / "data"
+    digest = _resource(data / DIGEST_FILE, DIGEST_FILE).decode("ascii", "replace").split()
+    document = _document.read_document(
+        _resource(data / DATA_FILE, DATA_FILE),
+        f"sister_agreements/data/{DATA_FILE}",
+        digest=digest[0] if digest else "",
+    )
+    return Dataset(_Index(document))
+
+
+def _resource(resource: Traversable, name: str) -> bytes:
     try:
-        raw = json.loads(resource.read_bytes())
-    except FileNotFoundError:
-        raise DatasetError(f"{where} is missing: reinstall sister-agreements") from None
-    except (ValueError, OSError) as error:
-        raise DatasetError(f"{where} is not valid JSON: {error}") from None
-    if not isinstance(raw, dict):
-        raise DatasetError(f"{where} does not hold a JSON object")
+        return resource.read_bytes()
+    except OSError as error:
+        problem = "missing" if isinstance(error, FileNotFoundError) else "cannot be read"
+        raise DatasetError(
+            f"sister_agreements/data/{name}", f"{problem}: reinstall sister-agreements"
+        ) from error
+
+
+def read_file(path: str | os.PathLike[str]) -> Dataset:
+    """The dataset of a data file at ``path``, read as ``export.read_json`` says.
+
+    Raises:
+        DatasetError: if the file cannot be read or is not a data file of this version
+            or of 1.0; the message names the file, the JSON path and the record.
+        TypeError: if ``path`` is not a str or an ``os.PathLike``.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"a path is a str or an os.PathLike, not {type(path).__name__}")
+    file = os.fsdecode(path)
     try:
-        document = _codec.structure_document(raw)
-    except (cattrs.errors.ForbiddenExtraKeysError, KeyError, TypeError, ValueError) as error:
-        detail = f"missing key {error}" if isinstance(error, KeyError) else str(error)
-        raise DatasetError(f"{where} does not fit the model: {detail}") from None
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DatasetError(file, f"cannot be read: {error.strerror or error}") from error
+    document = _document.read_document(data, file, registers=lambda: load()._index.document)
     return Dataset(_Index(document))

@@ -12,8 +12,44 @@ from collections.abc import Iterable
 ECHO_LIMIT = 80
 
 
-class DatasetError(Exception):
-    """The packaged data file is missing or does not fit the model."""
+class DatasetError(ValueError):
+    """A data file, the packaged one or a user's, cannot be read as a dataset.
+
+    Raised by ``load()`` and ``export.read_json()`` for every failure of reading: a
+    missing or unreadable file, text that is not UTF-8 or not JSON, nesting too deep to
+    read, a ``schema_version`` this version does not read, a value of the wrong type, a
+    missing, unknown or repeated key, a duplicate id, a dangling reference, and (for the
+    packaged file) any difference from the file the build wrote. A ``ValueError``, so
+    callers can catch either.
+
+    Attributes:
+        file: the file read: the path given, or ``sister_agreements/data/agreements.json``.
+        problem: what is wrong ("expected true or false, not \"false\"").
+        path: the JSON path of the faulty value (``agreements[3].japanese_parties[0].kind``);
+            "" where the fault is the file as a whole (missing, not UTF-8, not JSON).
+        record: the top-level record holding the value ("agreement 1-04", "country CN",
+            "prefecture 静岡県", "erratum E01"); "" where there is none or its key is
+            unreadable.
+    """
+
+    def __init__(self, file: str, problem: str, path: str = "", record: str = "") -> None:
+        self.file = file
+        self.problem = problem
+        self.path = path
+        self.record = record
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """``FILE: PATH (RECORD): PROBLEM``, or ``FILE: PROBLEM`` without a path."""
+        where = f"{self.path} ({self.record})" if self.record else self.path
+        return f"{self.file}: {where}: {self.problem}" if where else f"{self.file}: {self.problem}"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[type[DatasetError], tuple[str, str, str, str]]:
+        return type(self), (self.file, self.problem, self.path, self.record)
 
 
 class UnknownValueError(KeyError):

@@ -315,11 +315,37 @@ def to_json(ds: Dataset, path: Target) -> None:
 
 
 def read_json(path: str | os.PathLike[str]) -> Dataset:
-    """Read a file written by ``to_json`` back into a Dataset."""
-    from sister_agreements.dataset import _Index
+    """Read a data file into a Dataset: one ``to_json`` wrote, in this version or in 1.0.
 
-    with open(path, encoding="utf-8") as handle:
-        return Dataset(_Index(_codec.structure_document(json.load(handle))))
+    The file is read as strictly as the packaged one, by the same reader: UTF-8 (a BOM is
+    accepted) and JSON; ``source.schema_version`` first; then every key present and no
+    other, no key twice, no coercion (an integer is never ``7.9`` or ``"7"``, a boolean
+    never ``"false"``, null only where the model allows it); unique ids and listing keys;
+    every country, prefecture and erratum listing resolving within the file. The rules
+    and the JSON Schema are in docs/data-dictionary.md.
+
+    A file written by 1.0 (``schema_version`` 1) is converted: its countries take
+    ``alpha_3`` and ``numeric``, its prefectures ``kana``, from the packaged registers;
+    its errata of listings it does not hold are dropped; its ``data_version`` stays.
+
+    The dataset resolves names (``filter``) through the file's own countries and
+    prefectures.
+
+    Args:
+        path: the file, a str or an ``os.PathLike``.
+
+    Returns:
+        The file's agreements as a Dataset.
+
+    Raises:
+        DatasetError: for every failure of reading, the file unreadable included; the
+            message names the file, the JSON path (``agreements[3].japanese_parties[0].kind``)
+            and the record (``agreement 1-04``).
+        TypeError: if ``path`` is not a str or an ``os.PathLike``.
+    """
+    from sister_agreements.dataset import read_file
+
+    return read_file(path)
 
 
 def _pandas() -> ModuleType:
