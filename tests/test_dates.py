@@ -369,3 +369,23 @@ def test_comparing_with_other_types_is_a_type_error(
         compare(PartialDate(1995), other)
     assert PartialDate(1995).__lt__(other) is NotImplemented
     assert PartialDate(1995) != other
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("平成十六年十二月廿四日", "2004-12-24"),
+        ("平成十六年十二月卅日", "2004-12-30"),
+        ("二千四年", "2004"),
+        ("二千四年十二月", "2004-12"),
+        ("千九百八十九年", "1989"),
+    ],
+)
+def test_parse_old_numerals_and_kanji_western_years(text: str, iso: str) -> None:
+    assert PartialDate.parse(text).isoformat() == iso
+
+
+@pytest.mark.parametrize("text", ["2004年12月100日", "2004年123月", "平成16年12月２４４日"])
+def test_parse_refuses_a_month_or_day_it_cannot_read(text: str) -> None:
+    with pytest.raises(ValueError, match="a month or day of the date cannot be read"):
+        PartialDate.parse(text)

@@ -337,7 +337,10 @@ def test_party_forms(ds: sa.Dataset, value: str | int, ids: list[str]) -> None:
 
 
 def test_unknown_party_names_the_closest(ds: sa.Dataset) -> None:
-    with pytest.raises(UnknownValueError, match="unknown party 'Sapporo Cty'; closest: Sapporo"):
+    with pytest.raises(
+        UnknownValueError,
+        match="unknown party 'Sapporo Cty'; closest: 北海道札幌市 / Sapporo City, ",
+    ):
         ds.filter(party="Sapporo Cty")
     with pytest.raises(UnknownValueError, match="unknown party '-22012'"):
         ds.filter(party="-22012")
@@ -375,3 +378,77 @@ def test_every_name_and_code_of_every_entry_resolves_to_that_entry() -> None:
     for prefecture in sa.prefectures:
         for key in _prefecture_keys(prefecture):
             assert sa.prefectures.lookup(key) == prefecture, key
+
+
+# --- kinds of fault a tester found, each as a whole -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "ids"),
+    [
+        ("ホクトシ", ["8-12"]),  # 山梨県北杜市 and 北海道北斗市 share the reading
+        ("イズミシ", ["9-08"]),  # 鹿児島県出水市 and 大阪府和泉市
+        ("府中市", []),  # 東京都府中市 and 広島県府中市, neither a party
+    ],
+)
+def test_a_name_shared_by_several_places_names_them_all(
+    ds: sa.Dataset, value: str, ids: list[str]
+) -> None:
+    assert [a.id for a in ds.filter(party=value)] == ids
+
+
+@pytest.mark.parametrize("value", ["Kofu", "Kōfu", "Koufu", "Kouhu", "Kohfu", "Kôhu", "こうふし"])
+def test_every_romanisation_of_a_party(ds: sa.Dataset, value: str) -> None:
+    kofu = [a.id for a in ds if any(p.name_en == "Kofu City" for p in a.japanese_parties)]
+    assert [a.id for a in ds.filter(party=value)] == kofu == ["1-05", "1-13"]
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [("Tokyo", "東京都"), ("Tokyo-to", "東京都"), ("東京", "東京都"), ("とうきょう", "東京都")],
+)
+def test_a_prefecture_that_is_a_party_is_named_as_filter_names_prefectures(
+    ds: sa.Dataset, value: str, name: str
+) -> None:
+    expected = [a.id for a in ds if any(p.name == name for p in a.japanese_parties)]
+    assert [a.id for a in ds.filter(party=value)] == expected and expected
+
+
+@pytest.mark.parametrize("value", ["Kochifu", "Kyotoken", "Tokyo-ken"])
+def test_a_prefecture_with_the_wrong_suffix_is_no_party(ds: sa.Dataset, value: str) -> None:
+    with pytest.raises(UnknownValueError):
+        ds.filter(party=value)
+
+
+@pytest.mark.parametrize(
+    ("value", "name_en"),
+    [("札幌", "Sapporo City"), ("六ヶ所", "Rokkasho Village"), ("こうべ", "Kobe City")],
+)
+def test_a_municipality_without_its_suffix(ds: sa.Dataset, value: str, name_en: str) -> None:
+    expected = [a.id for a in ds if any(p.name_en == name_en for p in a.japanese_parties)]
+    assert [a.id for a in ds.filter(party=value)] == expected and expected
+
+
+def test_what_only_looks_like_a_number_is_no_code(ds: sa.Dataset) -> None:
+    assert sa.countries.get("①⑤⑥") is None and sa.countries.lookup("156").code == "CN"
+    assert sa.prefectures.get("²²") is None
+    with pytest.raises(TypeError):
+        ds.filter(country=memoryview(b"22"))
+    with pytest.raises(UnknownValueError) as raised:
+        sa.countries.lookup(10**5000)
+    assert "an integer of about 5001 digits" in str(raised.value)
+
+
+def test_errors_pickle_and_copy() -> None:
+    import copy
+    import pickle
+
+    for error in (
+        UnknownValueError("country", "Atlantis", ["CN 中国 / China"]),
+        AmbiguousValueError(
+            "local government", 12203, ["122033 千葉県市川市", "012203 北海道士別市"]
+        ),
+        sa.DatasetError("file.json", "expected an int", "agreements[0].listings[0].page", "1-01"),
+    ):
+        for copied in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+            assert type(copied) is type(error) and str(copied) == str(error)

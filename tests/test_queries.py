@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
@@ -205,7 +205,9 @@ def test_equality_and_hash_by_content(ds: sa.Dataset) -> None:
 def test_slices_are_datasets_and_keys_agree(ds: sa.Dataset) -> None:
     part = ds[1:3]
     assert isinstance(part, sa.Dataset) and [a.id for a in part] == [ds[1].id, ds[2].id]
-    assert [a.id for a in ds[::-50]] == [a.id for a in ds][::-50][::-1]  # kept in report order
+    assert [a.id for a in ds[::50]] == [a.id for a in ds][::50]
+    with pytest.raises(ValueError, match="report order"):
+        ds[::-1]
     assert [li.key for li in part.listings] == ["1-02", "1-03", "2-12", "5-01"]  # re-listings
     keys = {"1-02", "1-03", "2-12", "5-01"}
     assert part.errata == tuple(e for e in ds.errata if e.listing in keys)
@@ -249,3 +251,31 @@ def test_date_bounds_reach_the_ends_of_the_calendar(ds: sa.Dataset) -> None:
     assert len(dated) == 148
     with pytest.raises(ValueError, match="not 1-9999"):
         ds.filter(signed_from=10**20)
+
+
+@pytest.mark.parametrize("typed", ["1-01", "１－０１", " 1-01 ", "1‐01", "1 - 01", "1ー01"])
+def test_keys_in_any_width_and_dash(ds: sa.Dataset, typed: str) -> None:
+    assert typed in ds  # type: ignore[comparison-overlap]
+    assert ds.get(typed) is ds[typed] is ds["1-01"]
+
+
+def test_search_matches_text_as_written_and_names_in_any_ke(ds: sa.Dataset) -> None:
+    assert "青森市が" in ds["1-01"].background
+    assert [a.id for a in ds.search("青森市が")] == ["1-01"]
+    found = [a.id for a in ds.search("六ヶ所村")]
+    assert [a.id for a in ds.search("六カ所村")] == found == ["8-10"]
+    for text in ("、", "。", "「」"):
+        with pytest.raises(ValueError, match="nothing to search for"):
+            ds.search(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_piece_of_an_agreements_text_finds_it(data: st.DataObject) -> None:
+    ds = sa.load()
+    agreement = data.draw(st.sampled_from(list(ds)))
+    text = data.draw(st.sampled_from([agreement.title, agreement.background or agreement.title]))
+    start = data.draw(st.integers(0, max(len(text) - 2, 0)))
+    piece = text[start : start + data.draw(st.integers(2, 8))].strip()
+    assume(piece.split() == [piece] and any(char.isalnum() for char in piece))
+    assert agreement in ds.search(piece)

@@ -742,3 +742,37 @@ def test_bad_form_or_language(ds: sa.Dataset) -> None:
         for form in summary.FORMS:
             with pytest.raises(LookupError, match=r"^unknown language 'fr'; valid: ja, en$"):
                 convert(form=form, lang="fr")  # type: ignore[arg-type]
+
+
+def test_cell_rows_by_the_labels_the_table_prints(ds: sa.Dataset) -> None:
+    table = summary.by_country(ds)
+    assert table.cell("1 中華人民共和国", "合計") == table.cell("1 China", "total") == Cell(58, 10)
+    years = summary.by_year(ds)
+    assert years.cell("昭和54年", "total") == years.cell(1979, "合計") == years.cell("1979年", "Total")
+
+
+def test_a_country_below_the_top_ranks_points_to_other(ds: sa.Dataset) -> None:
+    with pytest.raises(UnknownValueError) as raised:
+        summary.by_country(ds).cell("Brazil", "total")
+    assert raised.value.closest[0].startswith("other (Other)")
+
+
+@pytest.mark.parametrize(
+    ("ours", "printed", "message"),
+    [
+        (lambda ds: summary.by_country(ds, top=3), published.COUNTRY_TABLE, "top 3"),
+        (summary.by_field, published.COUNTRY_TABLE, "by shape with one by country"),
+        (summary.by_prefecture, published.FIELD_TABLE, "by prefecture with one by shape"),
+        (summary.by_year, published.COUNTRY_TABLE, "by year with one by country"),
+    ],
+)
+def test_diff_refuses_tables_of_other_rows_or_ranks(
+    ds: sa.Dataset,
+    ours: Callable[[sa.Dataset], summary.CountTable],
+    printed: summary.CountTable,
+    message: str,
+) -> None:
+    with pytest.raises(sa.IncomparableTablesError, match=message):
+        ours(ds).diff(printed)
+    assert (published.COUNTRY_TABLE.rows_by, published.COUNTRY_TABLE.top) == ("country", 10)
+    assert len(summary.by_country(ds).diff(published.COUNTRY_TABLE)) == 7

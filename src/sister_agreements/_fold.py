@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from sister_agreements._tables import names_tables
 
@@ -35,7 +36,8 @@ def _variants() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """NFKC, case-folded, kana as katakana, kanji variants and Latin accents removed,
-    spaces and separators dropped except where they stand beside digits.
+    spaces and separators dropped except where they stand beside digits. What is left
+    matches literally: ``Dataset.search`` looks for folded words in folded texts.
 
     ``fold("静岡縣")`` is ``fold("静岡県")``, ``fold("Kecskemét")`` is
     ``fold("kecskemet")``, ``fold("しずおか")`` is ``fold("シズオカ")``, but
@@ -55,8 +57,7 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_variants())
     text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
     text = unicodedata.normalize("NFKC", text).translate(_HIRAGANA)
-    text = _SMALL_KE.sub("ヶ", text.strip())
-    return re.sub(_SEPARATOR, _dropped_unless_by_a_digit, text)
+    return re.sub(_SEPARATOR, _dropped_unless_by_a_digit, text.strip())
 
 
 def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
@@ -70,7 +71,8 @@ def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
 
 # Romanisations of Japanese, reduced to one form: Hepburn to Kunrei (shi -> si, chi -> ti,
 # tsu -> tu, fu -> hu, ji -> zi), Nihon-shiki's di/du, traditional Hepburn's m before
-# b, m, p (Gumma), and long vowels written ou, oo, oh or uu (Kouchi, Ooita, Ohita).
+# b, m, p (Gumma), and long vowels written ou, oo, uu, or oh before a consonant (Kouchi,
+# Ooita, Kohfu). The order matters: fu becomes hu before "oh" is read, so Kofu stays kohu.
 _ROMAJI_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -84,19 +86,48 @@ _ROMAJI_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"dy", "zy"),
         (r"(?<=[szt])yi", "i"),
         (r"m(?=[bmp])", "n"),
-        (r"o[ouh]", "o"),
+        (r"o(?:[ou]|h(?![aeiouy]))", "o"),
         (r"uu", "u"),
+    )
+)
+# "oh" before a vowel is ambiguous: a long o (Ohita, for Ōita) or o + ha/hi/hu/he/ho
+# (Ohara). Names are keyed by the second reading; the first is tried when it finds nothing.
+_OH_BEFORE_A_VOWEL = re.compile(r"oh(?=[aeiou])")
+# Kana spellings of one sound: ヴァ/バ …, and long vowels written ー, ウ or オ (トーキョー,
+# トウキョウ, オオイタ), dropped, so that every spelling meets.
+_KANA_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ヴァ", "バ"),
+        (r"ヴィ", "ビ"),
+        (r"ヴェ", "ベ"),
+        (r"ヴォ", "ボ"),
+        (r"ヴ", "ブ"),
+        (r"(?<=[オコゴソゾトドノホボポモヨョロヲォウクグスズツヅヌフブプムユュルゥ])[ウオ]", "ー"),
+        (r"ー", ""),
     )
 )
 
 
 def name_key(text: str) -> str:
-    """The form names are matched in: ``fold``, and for text in Latin letters only, one
-    spelling for every romanisation (Shizuoka, Sizuoka; Gumma, Gunma; Ōita, Oita, Ohita,
-    Ooita; Kōchi, Kouchi, Kochi, Kôti)."""
+    """The form names are matched in: ``fold``, ヶ and its spellings between kanji as one
+    (六カ所村, 六ヶ所村, 六か所村), one spelling for every romanisation of Latin text
+    (Shizuoka, Sizuoka; Gumma, Gunma; Ōita, Oita, Ooita; Kōchi, Kouchi, Kochi, Kôti) and
+    for long vowels in kana (トーキョー, トウキョウ)."""
     if len(text) <= _CACHED_LENGTH:
         return _name_key_short(text)
     return _name_key(text)
+
+
+def with_one_ke(folded: str) -> str:
+    """A folded text with ヶ and its spellings between kanji as one (六カ所村 -> 六ヶ所村)."""
+    return _SMALL_KE.sub("ヶ", folded)
+
+
+def other_name_keys(key: str) -> tuple[str, ...]:
+    """Further readings of a name key, tried when ``key`` finds nothing: Ohita as Oita."""
+    other = _OH_BEFORE_A_VOWEL.sub("o", key) if key.isascii() else key
+    return (other,) if other != key else ()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,8 +136,25 @@ def _name_key_short(text: str) -> str:
 
 
 def _name_key(text: str) -> str:
-    folded = fold(text)
-    if folded.isascii() and folded.isalpha():
-        for pattern, replacement in _ROMAJI_STEPS:
-            folded = pattern.sub(replacement, folded)
+    folded = with_one_ke(fold(text))
+    steps = _ROMAJI_STEPS if folded.isascii() and folded.isalpha() else _KANA_STEPS
+    for pattern, replacement in steps:
+        folded = pattern.sub(replacement, folded)
     return folded
+
+
+def closest_keys(value: str, keys: Iterable[str], n: int = 4) -> list[str]:
+    """The ``keys`` nearest to ``value`` once both are name keys, best first, ties in the
+    order given; where nothing is alike, the first keys stand in. ``value`` is compared by
+    its first 100 characters."""
+    import difflib  # only when a lookup fails
+
+    matcher = difflib.SequenceMatcher(b=name_key(value[:100]), autojunk=False)
+    scored = []
+    for position, key in enumerate(keys):
+        matcher.set_seq1(key)
+        score = matcher.ratio() if matcher.real_quick_ratio() > 0 else 0.0
+        scored.append((-score, position, key))
+    if not any(score for score, _, _ in scored):
+        scored = [(-1.0, position, key) for _, position, key in scored]
+    return [key for score, _, key in sorted(scored)[:n] if score < 0]

@@ -17,7 +17,7 @@ import importlib_resources
 from importlib_resources.abc import Traversable
 
 from sister_agreements import _codec, _document, names
-from sister_agreements._fold import fold, name_key
+from sister_agreements._fold import closest_keys, fold, name_key, with_one_ke
 from sister_agreements._tables import names_tables
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import (
@@ -43,7 +43,8 @@ DIGEST_FILE = "agreements.sha256"
 
 T = TypeVar("T")
 DateBound = int | str | datetime.date | PartialDate
-_KEY = re.compile(r"(\d)\s*[-‐ー－_/.]\s*(\d{1,2})")
+_KEY = re.compile(r"(\d)\s*[-_/.]\s*(\d{1,3})")
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))
 
 
 class _Index:
@@ -77,6 +78,11 @@ class _Index:
     def municipalities(self) -> names.Lookup[names.Municipality]:
         """Every Japanese local government of the register, by code, name or reading."""
         return names.municipality_lookup(names_tables()["municipalities"])
+
+    @functools.cached_property
+    def text_one_ke(self) -> dict[str, str]:
+        """``text`` with ヶ and its spellings between kanji as one (六カ所村, 六ヶ所村)."""
+        return {id_: with_one_ke(text) for id_, text in self.text.items()}
 
     @functools.cached_property
     def text(self) -> dict[str, str]:
@@ -113,9 +119,10 @@ class _Facets:
                 self.field.setdefault(field, set()).add(a.id)
             for party in _parties(a):
                 self.kind.setdefault(party.kind.value, set()).add(a.id)
+                label = f"{party.name} / {party.name_en}"
                 for name in names.party_names(party):
                     self.party.setdefault(name_key(name), set()).add(a.id)
-                    self.party_label.setdefault(name_key(name), name)
+                    self.party_label.setdefault(name_key(name), label)
             for jp in a.japanese_parties:
                 self.prefecture.setdefault(jp.prefecture, set()).add(a.id)
             for code in a.countries:
@@ -233,6 +240,7 @@ class Dataset(Sequence[Agreement]):
             UnknownValueError: (a ``KeyError``) for a key not in this dataset, naming the
                 closest keys.
             IndexError: for a position out of range.
+            ValueError: for a slice with a negative step (a Dataset keeps report order).
             TypeError: for anything but an int, a slice or a str (``bool`` included).
         """
         if isinstance(index, str):
@@ -241,28 +249,31 @@ class Dataset(Sequence[Agreement]):
                 raise UnknownValueError("agreement or listing", index, self._closest_keys(index))
             return found
         if isinstance(index, slice):
+            if index.step is not None and index.step < 0:
+                raise ValueError("a Dataset keeps report order: reverse list(ds) instead")
             return Dataset(self._index, (a.id for a in self._agreements[index]))
         if isinstance(index, bool) or not isinstance(index, int):
             raise TypeError(f"a dataset is indexed by an int, a slice or a str, not {index!r}")
         return self._agreements[index]
 
     def get(self, key: str) -> Agreement | None:
-        """The agreement with this id or listing key ("1-01"), or None.
+        """The agreement with this id or listing key ("1-01", also full-width or with
+        spaces around it: "１－０１"), or None.
 
         Raises:
             TypeError: if ``key`` is not a str.
         """
         if not isinstance(key, str):
             raise TypeError(f"an id or listing key is a str, not {type(key).__name__}")
-        found = self._index.by_key.get(key)
+        found = self._index.by_key.get(_listing_key(key))
         return found if found is not None and found.id in self._ids else None
 
     def _closest_keys(self, key: str) -> list[str]:
         """Listing keys nearest to ``key``: its "F-NN" form first (1-1 is 1-01)."""
-        keys = {li.key: li.key for a in self._agreements for li in a.listings}
-        match = _KEY.fullmatch(unicodedata.normalize("NFKC", key).strip())
+        keys = [li.key for a in self._agreements for li in a.listings]
+        match = _KEY.fullmatch(_listing_key(key[:100]))
         canonical = f"{match[1]}-{int(match[2]):02d}" if match else None
-        close = names.closest_keys(key, keys)
+        close = closest_keys(key, keys)
         return [canonical, *(k for k in close if k != canonical)] if canonical in keys else close
 
     def __repr__(self) -> str:
@@ -325,7 +336,7 @@ class Dataset(Sequence[Agreement]):
             chosen = _values(prefecture, self._index.prefectures.lookup)
             matches.append(_union(facets.prefecture, (p.name_ja for p in chosen)))
         if party is not None:
-            matches.append(_union(facets.party, _values(party, self._party_key)))
+            matches.append(set().union(*_values(party, self._party_ids)))
         if kind is not None:
             matches.append(_union(facets.kind, _values(kind, _kind_value)))
         if signed_from is not None or signed_to is not None:
@@ -353,37 +364,55 @@ class Dataset(Sequence[Agreement]):
         Raises:
             TypeError: if ``text`` is not a str.
             ValueError: if ``text`` has no word to search for (empty, or only
-                punctuation such as ``-`` or ``・``).
+                punctuation such as ``-``, ``・`` or ``、``). A word matches as written
+                (folded), or with ヶ and its spellings between kanji as one (六カ所村).
         """
         if not isinstance(text, str):
             raise TypeError(f"search text is a str, not {type(text).__name__}")
         words = [fold(word) for word in text.split()]
-        if not words or not all(words):
+        if not words or not all(any(char.isalnum() for char in word) for word in words):
             raise ValueError(f"nothing to search for in {echo(text)}: give a word")
-        haystacks = self._index.text
+        texts, texts_one_ke = self._index.text, self._index.text_one_ke
+        spelt = [(word, with_one_ke(word)) for word in words]
         return Dataset(
-            self._index, (x for x in self._ids if all(word in haystacks[x] for word in words))
+            self._index,
+            (
+                x
+                for x in self._ids
+                if all(word in texts[x] or one_ke in texts_one_ke[x] for word, one_ke in spelt)
+            ),
         )
 
-    def _party_key(self, value: object) -> str:
-        """The facet key of a party named by ``value`` (a name in any form or an lg_code)."""
+    def _party_ids(self, value: object) -> set[str]:
+        """The ids of the agreements of the party or parties ``value`` names: a name as
+        printed or in English (any romanisation, with or without its suffix), a
+        prefecture in any form ``filter(prefecture=)`` takes, or a Japanese local
+        government of the register by code, name or reading (several where they share
+        it); one with no agreement names none."""
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise TypeError(f"a party is named by a str or an int, not {type(value).__name__}")
-        facets = self._index.facets
-        text = unicodedata.normalize("NFKC", str(value)).strip()
-        key = name_key(text)
-        if key in facets.party and not text.isdigit():
-            return key
-        place = self._index.municipalities.get(value)  # a code or a place with no agreement
-        if place is not None:
-            return place.lg_code
-        close = names.closest_keys(text, facets.party_label)
-        raise UnknownValueError("party", value, [facets.party_label[k] for k in close])
+        facets, index = self._index.facets, self._index
+        key = name_key(value) if isinstance(value, str) else ""
+        if key in facets.party and not key.isdigit():
+            return facets.party[key]
+        places = [p.lg_code for p in index.municipalities.get_all(value)]
+        if not places:
+            places = [p.lg_code for p in index.prefectures.get_all(value)]
+        if places:
+            return _union(facets.party, places)
+        close = closest_keys(str(value)[:100], facets.party_label, n=16)
+        labels = list(dict.fromkeys(facets.party_label[k] for k in close))[:4]
+        raise UnknownValueError("party", value, labels)
+
+
+def _listing_key(text: str) -> str:
+    """A key as typed, in the form of listing keys: NFKC, dashes as "-", no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split())
 
 
 def _values(value: object, parse: Callable[[Any], T]) -> list[T]:
     """One value or an iterable of values (a str is one value), each parsed."""
-    if isinstance(value, bytes | bytearray):
+    if isinstance(value, bytes | bytearray | memoryview):
         raise TypeError(f"a name is a str, not {type(value).__name__}")
     if isinstance(value, Iterable) and not isinstance(value, str):
         return [parse(item) for item in value]

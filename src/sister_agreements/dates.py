@@ -41,7 +41,7 @@ _ERA_ENDS = dict(zip(ERAS, list(ERAS.values())[1:], strict=False))
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _NUMERAL = r"[0-9]+|[〇一二三四五六七八九十百千]+"
 _SMALL = r"[0-9]{1,2}|[〇一二三四五六七八九十]{1,3}"
-_WESTERN = r"[0-9]{4}|[〇一二三四五六七八九]{4}"
+_WESTERN = r"[0-9]{4}|[〇一二三四五六七八九]{4}|[一二三四五六七八九]?千[〇一二三四五六七八九十百]*"
 # Matched against _compact(text): NFKC, so brackets are ASCII and ligatures spelled out.
 _DATE = re.compile(
     # an era and its year: 平成16年, with the Western year after 年: 平成16年(2004年)
@@ -57,6 +57,10 @@ _KANJI_UNITS = re.compile(
     "(?:(?P<thousands>[一二三四五六七八九]?)千)?(?:(?P<hundreds>[一二三四五六七八九]?)百)?"
     "(?:(?P<tens>[一二三四五六七八九]?)十)?(?P<ones>[一二三四五六七八九])?"
 )
+# A month or day that follows a date but could not be read as part of it (12月100日).
+_DANGLING = re.compile(rf"(?:{_NUMERAL})[月日]")
+# Old numerals for twenty and thirty (廿四日), spelt out.
+_OLD_NUMERALS = str.maketrans({"廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十"})
 _ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 
 
@@ -143,8 +147,8 @@ class PartialDate:
         - a Western date with a four-digit year: 2004年12月24日.
 
         Numbers may be full-width (１６), kanji (平成十六年十二月二十四日, 昭和五十二年,
-        二〇〇四年) or 元 for an era's year 1; era ligatures (㍻ ㍼ ㍽ ㍾ ㋿) and spaces inside
-        the date (平成 1 1 （ 1 9 9 9 ） 年) are read too.
+        二〇〇四年, 二千四年, 廿四日) or 元 for an era's year 1; era ligatures (㍻ ㍼ ㍽ ㍾
+        ㋿) and spaces inside the date (平成 1 1 （ 1 9 9 9 ） 年) are read too.
 
         A year or a month is read if its era was in force on any day of it: 昭和64年 is
         1989, 平成元年1月 is 1989-01.
@@ -162,14 +166,18 @@ class PartialDate:
             The date, as far as it is printed.
 
         Raises:
-            ValueError: if ``text`` holds no date; if the era was not in force at the date
+            ValueError: if ``text`` holds no date, or a month or day beside it that cannot
+                be read (2004年12月100日); if the era was not in force at the date
                 (昭和64年2月1日, 平成31年5月1日, 昭和0年, 大正16年) or the date is before
                 1873 (明治5年); if the era year and the Western year disagree and
                 ``keep_western`` is False; if a month or day is out of range.
         """
-        match = _DATE.search(_compact(text))
+        compact = _compact(text)
+        match = _DATE.search(compact)
         if match is None:
             raise ValueError(f"no date in {text!r}")
+        if _DANGLING.match(compact, match.end()):
+            raise ValueError(f"{text!r}: a month or day of the date cannot be read")
         western = match["western"] or match["western_after"] or match["western_before"]
         month = None if match["month"] is None else _number(match["month"])
         day = None if match["day"] is None else _number(match["day"])
@@ -240,8 +248,8 @@ class PartialDate:
 
 
 def _compact(text: str) -> str:
-    """NFKC and no spaces: 平成 1 1 （ 1 9 9 9 ） 年 -> 平成11(1999)年, ㍻ -> 平成."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """NFKC and no spaces: 平成 1 1 （ 1 9 9 9 ） 年 -> 平成11(1999)年, ㍻ -> 平成, 廿 -> 二十."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_OLD_NUMERALS)
 
 
 def _number(text: str) -> int:

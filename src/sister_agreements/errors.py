@@ -78,12 +78,22 @@ class UnknownValueError(KeyError):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[type[UnknownValueError], tuple[str, object, tuple[str, ...]]]:
+        return type(self), (self.kind, self.value, self.closest)
+
 
 def echo(value: object) -> str:
-    """``repr(value)`` in at most ``ECHO_LIMIT`` characters, a long text cut and marked
-    with … inside its quotes."""
-    if isinstance(value, str) and len(value) > ECHO_LIMIT - 2:
-        value = value[: ECHO_LIMIT - 3] + "…"
+    """``repr(value)`` in at most ``ECHO_LIMIT`` characters: a long text is cut and marked
+    with … inside its quotes, a huge number is named by its size."""
+    if isinstance(value, int) and value.bit_length() > 256:
+        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    if isinstance(value, str):
+        if len(repr(value)) <= ECHO_LIMIT:
+            return repr(value)
+        cut = value[:ECHO_LIMIT]
+        while len(repr(cut + "…")) > ECHO_LIMIT:
+            cut = cut[:-1]
+        return repr(cut + "…")
     text = repr(value)
     return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
 

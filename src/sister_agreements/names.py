@@ -23,11 +23,12 @@ Signs and punctuation are never dropped into another value: ``-13``, ``"1-3"`` a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
-from sister_agreements._fold import fold, name_key
+from sister_agreements._fold import closest_keys, fold, name_key, other_name_keys
 from sister_agreements.errors import AmbiguousValueError, UnknownValueError
 from sister_agreements.model import Country, ForeignParty, JapaneseParty, Prefecture
 from sister_agreements.taxonomy import JapaneseKind
@@ -94,8 +95,9 @@ def _country_numbers(digits: str) -> list[str]:
 class Lookup(Generic[T]):
     """Entries found by any name or code they answer to (see the module's accepted forms).
 
-    ``get`` returns None for a value that names nothing; ``lookup`` raises. Iterating
-    gives every entry once, in the order handed in.
+    ``get`` returns None for a value that names nothing; ``lookup`` raises; ``get_all``
+    returns every entry a name shared by several answers to (府中市). Iterating gives
+    every entry once, in the order handed in.
     """
 
     def __init__(
@@ -110,7 +112,7 @@ class Lookup(Generic[T]):
         """Args:
         kind: what the entries are, for messages ("country").
         entries: the entries, in the order suggestions prefer on a tie.
-        keys: every name an entry answers to, matched in any romanisation.
+        keys: every name an entry answers to, matched in any spelling.
         label: how messages name an entry ("CN 中国 / China").
         codes: every code an entry answers to, matched exactly but for case and width.
         numbers: the codes a string of digits may stand for.
@@ -121,20 +123,57 @@ class Lookup(Generic[T]):
         self._label = label
         self._codes = codes
         self._numbers = numbers
-        self._index: dict[str, T] | None = None
+        self._index: dict[str, tuple[T, ...]] | None = None
+        self._literal: dict[str, tuple[T, ...]] | None = None
 
-    def _built(self) -> dict[str, T]:
-        """Codes (prefixed with "#", so that no name meets them) and names, folded."""
-        if self._index is None:
-            index: dict[str, T] = {}
+    def _built(self) -> tuple[dict[str, tuple[T, ...]], dict[str, tuple[T, ...]]]:
+        """The index of codes (prefixed with "#", so that no name meets them) and name keys,
+        and the index of names as written (NFKC, case-folded), which tells apart names that
+        meet only once folded (鹿嶋市 and 鹿島市)."""
+        if self._index is None or self._literal is None:
+            index: dict[str, list[T]] = {}
+            literal: dict[str, list[T]] = {}
             for entry in self._entries:
                 for code in self._codes(entry):
-                    index.setdefault("#" + fold(code), entry)
-            for entry in self._entries:
+                    _add(index, "#" + fold(code), entry)
                 for key in self._keys(entry):
-                    index.setdefault(name_key(key), entry)
-            self._index = index
-        return self._index
+                    _add(index, name_key(key), entry)
+                    _add(literal, _written(key), entry)
+            self._index = {key: tuple(found) for key, found in index.items()}
+            self._literal = {key: tuple(found) for key, found in literal.items()}
+        return self._index, self._literal
+
+    def get_all(self, value: str | int) -> tuple[T, ...]:
+        """Every entry ``value`` names: none, one, or all those that share a name.
+
+        A code names one entry (or raises); a name written exactly as one or more entries
+        write it names those; otherwise every entry whose name it spells.
+
+        Raises:
+            TypeError: if ``value`` is neither a str nor an int (``bool``, ``bytes`` and
+                other types included).
+            AmbiguousValueError: if ``value`` is a number that is the code of two entries.
+        """
+        text = _text(value, self.kind)
+        index, literal = self._built()
+        if _DIGITS.fullmatch(text):
+            digits = unicodedata.normalize("NFKC", text)
+            found = _unique(
+                entry for code in self._numbers(digits) for entry in index.get("#" + code, ())
+            )
+            if len(found) > 1:
+                raise AmbiguousValueError(self.kind, value, [self._label(e) for e in found])
+            return found
+        folded = fold(text)
+        by_code = () if folded.isdigit() else index.get("#" + folded, ())  # not ①⑤⑥
+        if by_code:
+            return by_code
+        key = name_key(text)
+        found = index.get(key) or _first(index.get(other) for other in other_name_keys(key))
+        if len(found) > 1:
+            exact = literal.get(_written(text), ())
+            return tuple(entry for entry in found if entry in exact) or found
+        return found
 
     def get(self, value: str | int) -> T | None:
         """The entry ``value`` names, or None.
@@ -142,18 +181,13 @@ class Lookup(Generic[T]):
         Raises:
             TypeError: if ``value`` is neither a str nor an int (``bool`` and ``bytes``
                 included).
-            AmbiguousValueError: if ``value`` is a number that is the code of two entries.
+            AmbiguousValueError: if ``value`` names more than one entry (a number that is
+                the code of two, a name two share).
         """
-        text = _text(value, self.kind)
-        index = self._built()
-        if text.isascii() and text.isdigit():
-            codes = ("#" + code for code in self._numbers(text))
-            found = list(dict.fromkeys(index[code] for code in codes if code in index))
-            if len(found) > 1:
-                raise AmbiguousValueError(self.kind, value, [self._label(e) for e in found])
-            return found[0] if found else None
-        found_by_code = index.get("#" + fold(text))
-        return index.get(name_key(text)) if found_by_code is None else found_by_code
+        found = self.get_all(value)
+        if len(found) > 1:
+            raise AmbiguousValueError(self.kind, value, [self._label(e) for e in found])
+        return found[0] if found else None
 
     def lookup(self, value: str | int) -> T:
         """The entry ``value`` names.
@@ -161,7 +195,7 @@ class Lookup(Generic[T]):
         Raises:
             UnknownValueError: a ``KeyError`` (so a ``LookupError``) if nothing answers to
                 ``value``; it carries the closest valid values.
-            AmbiguousValueError: if ``value`` is a number that is the code of two entries.
+            AmbiguousValueError: if ``value`` names more than one entry.
             TypeError: if ``value`` is neither a str nor an int.
         """
         found = self.get(value)
@@ -169,10 +203,12 @@ class Lookup(Generic[T]):
             raise UnknownValueError(self.kind, value, self.closest(value))
         return found
 
-    def closest(self, value: str | int) -> tuple[str, ...]:
+    def closest(self, value: object) -> tuple[str, ...]:
         """Labels of the entries whose names are nearest to ``value``, best first."""
-        index = self._built()
-        return tuple(self._label(index[key]) for key in closest_keys(str(value), index))
+        index, _ = self._built()
+        by_key = {key: self._label(found[0]) for key, found in index.items()}
+        chosen = closest_keys(_shown(value), by_key, n=4 * CLOSEST)
+        return tuple(dict.fromkeys(by_key[key] for key in chosen))[:CLOSEST]
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._entries)
@@ -184,36 +220,47 @@ class Lookup(Generic[T]):
         return f"<Lookup of {len(self)} {self.kind} entries>"
 
 
-def closest_keys(value: str, index: dict[str, T], n: int = CLOSEST) -> list[str]:
-    """The keys of ``index`` nearest to ``value`` in folded form, one per entry, best first;
-    ties keep the index's order, and where nothing is alike the first keys stand in."""
-    import difflib  # only when a lookup fails
+_DIGITS = re.compile(r"[0-9０-９]+")
 
-    wanted = name_key(value)
-    matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
-    scored = []
-    for position, key in enumerate(index):
-        matcher.set_seq1(key)
-        if matcher.real_quick_ratio() > 0 and matcher.quick_ratio() > 0:
-            scored.append((-matcher.ratio(), position, key))
-    if not any(score for score, _, _ in scored):  # nothing alike: the first valid values
-        scored = [(-1.0, position, key) for position, key in enumerate(index)]
-    chosen: list[str] = []
-    seen: list[T] = []
-    for score, _, key in sorted(scored):
-        if score < 0 and not any(index[key] is entry for entry in seen):
-            seen.append(index[key])
-            chosen.append(key)
-            if len(chosen) == n:
-                break
-    return chosen
+
+def _add(index: dict[str, list[T]], key: str, entry: T) -> None:
+    found = index.setdefault(key, [])
+    if entry not in found:
+        found.append(entry)
+
+
+def _unique(entries: Iterable[T]) -> tuple[T, ...]:
+    found: list[T] = []
+    for entry in entries:
+        if entry not in found:
+            found.append(entry)
+    return tuple(found)
+
+
+def _first(candidates: Iterable[tuple[T, ...] | None]) -> tuple[T, ...]:
+    return next((found for found in candidates if found), ())
+
+
+def _written(text: str) -> str:
+    """A name as written: NFKC, case-folded, without spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _shown(value: object) -> str:
+    """``value`` as text for comparing with names: at most its first 100 characters."""
+    if isinstance(value, int) and value.bit_length() > 256:
+        return ""
+    return str(value)[:100]
 
 
 def _text(value: object, kind: str) -> str:
-    """``value`` as stripped NFKC text, for a str or an int only."""
+    """``value`` as stripped text, for a str or an int only (a number of more than 20
+    digits names nothing, and is not turned into text)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise TypeError(f"a {kind} is named by a str or an int, not {type(value).__name__}")
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    if isinstance(value, int):
+        return str(value) if value.bit_length() <= 64 else "-"
+    return value.strip()
 
 
 def country_lookup(countries: Sequence[Country]) -> Lookup[Country]:
@@ -267,21 +314,51 @@ def prefecture_lookup(prefectures: Sequence[Prefecture]) -> Lookup[Prefecture]:
 
 
 class Municipality(NamedTuple):
-    """A row of the register of 全国地方公共団体コード (``names.json``)."""
+    """A row of the register of 全国地方公共団体コード (``names.json``): the code, the
+    prefecture, the municipality (None for the prefecture itself), its reading in
+    katakana and the Hepburn romanisation of its name without the kind's suffix."""
 
     lg_code: str
     prefecture: str
     name: str | None
     kana: str
+    romaji: str = ""
+
+
+# The reading of each kind's suffix, and its romanised and English forms.
+_KIND_SUFFIXES = {
+    "市": (("シ", ("shi", " City")),),
+    "区": (("ク", ("ku", " Ward", " City")),),
+    "町": (("チョウ", ("cho", " Town")), ("マチ", ("machi", " Town"))),
+    "村": (("ムラ", ("mura", " Village")), ("ソン", ("son", " Village"))),
+}
+
+
+def _municipality_keys(place: Municipality) -> Iterable[str]:
+    """Its name with and without its prefecture, without its suffix (札幌, 六ヶ所), its
+    reading with and without the suffix, and its romanised name in the same forms."""
+    name = place.name or place.prefecture
+    keys = [place.prefecture + (place.name or ""), name, place.kana]
+    if place.romaji:
+        keys.append(place.romaji)
+    if place.name is None and name != "北海道":  # a prefecture: 静岡, シズオカ
+        keys += [name[:-1], place.kana.removesuffix(_SUFFIX_KANA[name[-1]])]
+    for reading, suffixes in _KIND_SUFFIXES.get(name[-1], ()) if place.name else ():
+        if place.kana.endswith(reading):
+            keys.append(place.kana.removesuffix(reading))
+            keys += [place.romaji + suffix for suffix in suffixes if place.romaji]
+            if len(name) > 2:  # 津市 keeps its suffix: 津 alone names nothing
+                keys.append(name[:-1])
+    return keys
 
 
 def municipality_lookup(rows: Iterable[Sequence[str | None]]) -> Lookup[Municipality]:
-    """Every Japanese local government by 全国地方公共団体コード (any form), name, name with
-    its prefecture, or reading."""
+    """Every Japanese local government by 全国地方公共団体コード (any form), name with or
+    without its prefecture or suffix, reading, or romanised name."""
     return Lookup(
         "local government",
         [Municipality(*row) for row in rows],  # type: ignore[arg-type]
-        lambda m: (m.prefecture + (m.name or ""), m.name or m.prefecture, m.kana),
+        _municipality_keys,
         lambda m: f"{m.lg_code} {m.prefecture}{m.name or ''}",
         lambda m: (m.lg_code,),
         lg_codes,
@@ -290,7 +367,6 @@ def municipality_lookup(rows: Iterable[Sequence[str | None]]) -> Lookup[Municipa
 
 # What a Japanese party's English name ends in, and the romanised suffixes of its kind.
 _PARTY_SUFFIXES = {
-    JapaneseKind.PREFECTURE: (" Prefecture", ("ken", "fu", " Prefecture")),
     JapaneseKind.DESIGNATED_CITY: (" City", ("shi", " City")),
     JapaneseKind.CITY: (" City", ("shi", " City")),
     JapaneseKind.SPECIAL_WARD: (" City", ("ku", " City")),
@@ -301,8 +377,9 @@ _PARTY_SUFFIXES = {
 
 def party_names(party: JapaneseParty | ForeignParty) -> tuple[str, ...]:
     """The names a party answers to: as printed, its place name, English name and code,
-    and for a Japanese local government its romanised name with or without the suffix
-    of its kind (Rokkasho, Rokkasho-mura, Rokkasho Village)."""
+    and for a Japanese municipality its romanised name with or without the suffix of its
+    kind (Rokkasho, Rokkasho-mura, Rokkasho Village). A prefecture answers besides to
+    every form ``prefecture_lookup`` reads."""
     if isinstance(party, JapaneseParty):
         names = [party.name, party.municipality or party.prefecture, party.name_en]
         english, suffixes = _PARTY_SUFFIXES.get(party.kind, ("", ()))

@@ -100,5 +100,7 @@ COUNTRY_TABLE = CountTable(
     ),
     FIELD_COLUMNS,
     tuple(_cells(texts) for *_, texts in COUNTRY_TABLE_TEXT),
+    rows_by="country",
+    top=10,
 )
 """Table 2 as printed."""

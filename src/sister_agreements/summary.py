@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from sister_agreements import names
-from sister_agreements._fold import name_key
+from sister_agreements._fold import closest_keys, name_key
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset, load
+from sister_agreements.dates import PartialDate
 from sister_agreements.errors import IncomparableTablesError, UnknownValueError
 from sister_agreements.model import Agreement
 from sister_agreements.taxonomy import Field
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 Lang = Literal["ja", "en"]
 Count = Literal["listings", "agreements"]
+RowsBy = Literal["shape", "country", "prefecture", "year"]
 Form = Literal["long", "wide"]
 _C = TypeVar("_C", bound=str)
 
@@ -116,6 +117,8 @@ class CountTable:
     cells: tuple[tuple[Cell, ...], ...]
     count: Count = attrs.field(default="listings", validator=attrs.validators.in_(COUNTS))
     whole: bool = True
+    rows_by: RowsBy = "shape"
+    top: int | None = None
 
     def cell(self, row: str | int, column: Field | str | int) -> Cell:
         """The cell at a row and a column.
@@ -132,7 +135,7 @@ class CountTable:
                 have; it names the closest.
             TypeError: for a value that is not a str or an int (or a ``Field``).
         """
-        return self.cells[_row_index(self.rows, row)][_column_index(self.columns, column)]
+        return self.cells[_row_index(self, row)][_column_index(self.columns, column)]
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per cell: ``row`` and ``column`` keys, ``total`` and ``relisted``."""
@@ -247,12 +250,18 @@ class CountTable:
             IncomparableTablesError: (a ``ValueError``) if the tables differ in ``count``
                 or in ``whole``: a table of a subset, or one counting agreements, cannot
                 be compared with the report's printed tables, which count listings over
-                the whole report.
+                the whole report; or if their rows are of different kinds (``rows_by``) or
+                different ranks (``top``).
         """
         if (self.count, self.whole) != (other.count, other.whole):
             raise IncomparableTablesError(
                 f"cannot compare a table {self._counted()} with one {other._counted()}; "
                 "the report's printed tables count listings over the whole report"
+            )
+        if (self.rows_by, self.top) != (other.rows_by, other.top):
+            raise IncomparableTablesError(
+                f"cannot compare a table {self._shaped()} with one {other._shaped()}; "
+                "the report's printed tables are by shape (Table 1) and by country, top 10"
             )
         ours = {(r["row"], r["column"]): Cell(r["total"], r["relisted"]) for r in self.to_records()}
         theirs = {
@@ -264,6 +273,10 @@ class CountTable:
             for row, column in keys
             if ours.get((row, column)) != theirs.get((row, column))
         )
+
+    def _shaped(self) -> str:
+        top = f", top {self.top}" if self.top is not None else ""
+        return f"by {self.rows_by}{top}"
 
     def _counted(self) -> str:
         return f"counting {self.count} over {'the whole dataset' if self.whole else 'a subset'}"
@@ -295,30 +308,47 @@ def _label_index(labels: tuple[Label, ...], value: str | int, what: str) -> int 
         raise TypeError(f"a {what} is named by a str or an int, not {type(value).__name__}")
     wanted = name_key(str(value))
     for i, label in enumerate(labels):
-        if wanted in {name_key(label.key), name_key(label.ja), name_key(label.en)}:
+        names = (label.key, label.ja, label.en, label.text("ja"), label.text("en"))
+        if wanted in {name_key(name) for name in names}:
             return i
     return None
 
 
-def _not_found(labels: tuple[Label, ...], value: object, what: str) -> UnknownValueError:
+def _not_found(
+    labels: tuple[Label, ...], value: object, what: str, first: tuple[str, ...] = ()
+) -> UnknownValueError:
     index = {name_key(text): label for label in labels for text in (label.key, label.en)}
-    close = names.closest_keys(str(value), index)
-    return UnknownValueError(what, value, [f"{index[k].key} ({index[k].en})" for k in close])
+    close = (f"{index[k].key} ({index[k].en})" for k in closest_keys(str(value)[:100], index, 8))
+    return UnknownValueError(what, value, [*first, *dict.fromkeys(close)][:4])
 
 
-def _row_index(rows: tuple[Label, ...], value: str | int) -> int:
-    """A row by key or label, or by the country or prefecture ``value`` names."""
-    found = _label_index(rows, value, "row")
+def _row_index(table: CountTable, value: str | int) -> int:
+    """A row by key or label, or by the country, prefecture or year ``value`` names."""
+    found = _label_index(table.rows, value, "row")
     if found is not None:
         return found
+    key = _row_key(table.rows_by, value)
+    found = None if key is None else _label_index(table.rows, key, "row")
+    if found is not None:
+        return found
+    counted_in_other = key is not None and table.rows_by == "country"
+    first = ("other (Other), where countries below the top ranks are counted",)
+    raise _not_found(table.rows, value, "row", first if counted_in_other else ())
+
+
+def _row_key(rows_by: RowsBy, value: str | int) -> str | None:
+    """The row key of the country, prefecture or year ``value`` names, if it names one."""
     index = load()._index  # ISO 3166 and JIS X 0401 codes are the same in every document
-    for lookup in (index.countries, index.prefectures):
+    if rows_by in ("country", "prefecture"):
+        lookup = index.countries if rows_by == "country" else index.prefectures
         place = lookup.get(value)
-        if place is not None:
-            found = _label_index(rows, place.code, "row")
-            if found is not None:
-                return found
-    raise _not_found(rows, value, "row")
+        return None if place is None else place.code
+    if rows_by == "year" and isinstance(value, str):
+        try:
+            return str(PartialDate.parse(value).year)  # 昭和54年
+        except ValueError:
+            return None
+    return None
 
 
 def _column_index(columns: tuple[Label, ...], value: Field | str | int) -> int:
@@ -370,6 +400,8 @@ def _table(
     rows: Iterable[tuple[Label, Iterable[Agreement]]],
     count: Count,
     ds: Dataset,
+    rows_by: RowsBy,
+    top: int | None = None,
 ) -> CountTable:
     """A table of ``FIELD_COLUMNS``, one row per label and its agreements, computed on ``ds``."""
     labels, cells = [], []
@@ -380,7 +412,9 @@ def _table(
     if count == "agreements":
         title_ja, title_en = title_ja + "（提携・協定単位）", title_en + " (counted by agreement)"
     whole = ds == ds.whole
-    return CountTable(title_ja, title_en, tuple(labels), FIELD_COLUMNS, tuple(cells), count, whole)
+    return CountTable(
+        title_ja, title_en, tuple(labels), FIELD_COLUMNS, tuple(cells), count, whole, rows_by, top
+    )
 
 
 def by_field(ds: Dataset, count: Count = "listings") -> CountTable:
@@ -406,7 +440,7 @@ def by_field(ds: Dataset, count: Count = "listings") -> CountTable:
         (many, [a for a in ds if a.is_multilateral]),
         (TOTAL_ROW, ds),
     )
-    return _table(("分野別の提携件数", "Agreements by field"), rows, count, ds)
+    return _table(("分野別の提携件数", "Agreements by field"), rows, count, ds, "shape")
 
 
 def by_country(ds: Dataset, top: int = 10, count: Count = "listings") -> CountTable:
@@ -448,7 +482,7 @@ def by_country(ds: Dataset, top: int = 10, count: Count = "listings") -> CountTa
             other += per_country[code]
     rows += [(Label("other", "その他", "Other"), other), (TOTAL_ROW, one_to_one)]
     titles = ("国・地域別の提携等件数", "One-to-one agreements by country or region")
-    return _table(titles, rows, count, ds)
+    return _table(titles, rows, count, ds, "country", top)
 
 
 def by_prefecture(ds: Dataset, count: Count = "listings") -> CountTable:
@@ -477,7 +511,9 @@ def by_prefecture(ds: Dataset, count: Count = "listings") -> CountTable:
             label = Label(prefecture.code, prefecture.name_ja, prefecture.short_name_en)
             rows.append((label, chosen))
     rows.append((TOTAL_ROW, ds))
-    return _table(("都道府県別の提携件数", "Agreements by prefecture"), rows, count, ds)
+    return _table(
+        ("都道府県別の提携件数", "Agreements by prefecture"), rows, count, ds, "prefecture"
+    )
 
 
 def by_year(ds: Dataset, count: Count = "listings") -> CountTable:
@@ -505,4 +541,4 @@ def by_year(ds: Dataset, count: Count = "listings") -> CountTable:
         ja, en = ("不明", "Unknown") if key == "unknown" else (f"{key}年", key)
         rows.append((Label(key, ja, en), years[key]))
     rows.append((TOTAL_ROW, ds))
-    return _table(("締結年別の提携件数", "Agreements by year signed"), rows, count, ds)
+    return _table(("締結年別の提携件数", "Agreements by year signed"), rows, count, ds, "year")
