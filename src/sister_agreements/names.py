@@ -95,8 +95,12 @@ class Lookup(Generic[T]):
     """Entries found by any name or code they answer to (see the module's accepted forms).
 
     ``get`` returns None for a value that names nothing; ``lookup`` raises. Iterating
-    gives every entry once, in the order handed in.
+    gives every entry once, in the order handed in. A lookup is shared by every user of
+    its document, so it cannot be changed: its entries and its index are private, and it
+    has no attribute to set.
     """
+
+    __slots__ = ("_codes", "_entries", "_index", "_keys", "_kind", "_label", "_numbers")
 
     def __init__(
         self,
@@ -115,13 +119,18 @@ class Lookup(Generic[T]):
         codes: every code an entry answers to, matched exactly but for case and width.
         numbers: the codes a string of digits may stand for.
         """
-        self.kind = kind
+        self._kind = kind
         self._entries = tuple(entries)
         self._keys = keys
         self._label = label
         self._codes = codes
         self._numbers = numbers
         self._index: dict[str, T] | None = None
+
+    @property
+    def kind(self) -> str:
+        """What the entries are, as messages name them ("country")."""
+        return self._kind
 
     def _built(self) -> dict[str, T]:
         """Codes (prefixed with "#", so that no name meets them) and names, folded."""
