@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import sister_agreements as sa
+
 SCRIPT = Path(sys.executable).parent / "sister-agreements"
 
 
