@@ -273,12 +273,11 @@ sys.exit(main())
 
 
 def test_sigint_while_a_command_runs_exits_130_without_a_traceback() -> None:
-    args = ["summary", "--table", "country", "--format", "json"]
-    expected = out(*args)
-    statuses = set()
+    # The output (266 kB) does not fit in the pipe, which is read only after the signal: at
+    # every delay the command is still loading, computing or writing when SIGINT comes.
     for delay in (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3):
         process = subprocess.Popen(
-            [sys.executable, "-c", ANNOUNCING, *args],
+            [sys.executable, "-c", ANNOUNCING, "list", "--format", "json"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
@@ -286,13 +285,8 @@ def test_sigint_while_a_command_runs_exits_130_without_a_traceback() -> None:
         assert process.stderr.readline() == b"SIGINT handled\n"
         time.sleep(delay)  # a spread of moments, none of them asserted
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=120)
-        statuses.add(process.returncode)
-        if process.returncode == 0:  # finished before the signal
-            assert (stdout.decode(), stderr) == (expected, b"")
-        else:
-            assert (process.returncode, stderr) == (130, INTERRUPTED)
-    assert 130 in statuses
+        stderr = process.communicate(timeout=120)[1]
+        assert (process.returncode, stderr) == (130, INTERRUPTED), (delay, stderr.decode())
 
 
 @pytest.mark.parametrize("program", [[sys.executable, "-m", "sister_agreements"], [str(SCRIPT)]])

@@ -509,8 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Each failure is one line on standard error (none if standard error is closed or
     fails), with what cannot be printed escaped (an undecodable byte of a path as ``\\xff``).
-    From its first line ``main`` handles SIGINT: the first one stops the command (files
-    being written are cleaned up) and the rest are ignored. A standard stream that failed
+    From its first line ``main`` handles SIGINT: the first one stops the command (which
+    unwinds, so its clean-ups run) and the rest are ignored. A standard stream that failed
     is pointed at ``os.devnull``, so that the interpreter's flush at exit cannot fail
     again (the Python docs' "Note on SIGPIPE"); run as the program, interrupted output
     is dropped the same way, and SIGINT stays ignored after ``main`` returns so that a
@@ -532,8 +532,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if program:
             _discard(sys.stdout)
         status = _fail(130, "interrupted")
-    if in_main_thread and not program and previous is not None:
-        signal.signal(signal.SIGINT, previous)
+    if in_main_thread and not program:  # None: a handler not set from Python
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
     return status
 
 
@@ -630,8 +630,8 @@ def _discard(stream: IO[str]) -> None:
     buffer goes nowhere when the interpreter flushes it at exit."""
     try:
         descriptor = stream.fileno()
-    except (OSError, ValueError):  # no descriptor (a StringIO), or closed
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError):  # no descriptor (a StringIO), closed, or no devnull
         return
-    devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, descriptor)
     os.close(devnull)
