@@ -165,21 +165,15 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
-    query = {
-        name: getattr(args, name)
-        for name in ("field", "country", "prefecture", "party", "kind")
-        if getattr(args, name)
-    }
-    for bound in ("signed_from", "signed_to"):
-        if getattr(args, bound) is not None:
-            query[bound] = getattr(args, bound)
+    names = ("field", "country", "prefecture", "party", "kind", "signed_from", "signed_to")
+    query = {name: getattr(args, name) for name in names if getattr(args, name)}
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
-    return _checked(lambda: ds.filter(**query))
+    return ds.filter(**query)
 
 
 def _checked(run: Callable[[], T]) -> T:
-    """``run()``, with a ValueError (a malformed date, an empty search) as a usage error."""
+    """``run()``, with a ValueError (an empty search) as a usage error."""
     try:
         return run()
     except ValueError as error:
