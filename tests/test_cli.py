@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
+import importlib.metadata
 import io
 import json
 import os
+import shlex
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sister_agreements as sa
 
 import sister_agreements as sa
 
@@ -260,3 +271,243 @@ def test_names_in_any_form_on_the_command_line() -> None:
     for form in ("Sizuoka", "しずおか", "JP-22", "220001"):
         assert out("list", "--prefecture", form, "--format", "csv") == by_kanji
     assert out("list", "--party", "函館市", "--format", "csv").count("\n") == 1  # header only
+
+
+# --- the process: streams, signals, numbers, what cannot be printed --------------
+
+ENOSPC = os.strerror(errno.ENOSPC)
+CLOSED = b"sister-agreements: error: cannot write standard output: it is closed\n"
+FULL = f"sister-agreements: error: cannot write standard output: {ENOSPC}\n".encode()
+INTERRUPTED = b"sister-agreements: error: interrupted\n"
+needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+
+
+def redirected(redirection: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The program run by sh with a redirection of its streams (``>&-``, ``2>/dev/full``)."""
+    command = shlex.join([sys.executable, "-m", "sister_agreements", *args])
+    return subprocess.run(["sh", "-c", f"{command} {redirection}"], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("redirection", "args", "status", "stderr"),
+    [
+        (">&-", ["fields"], 1, CLOSED),
+        (">&-", ["--version"], 1, CLOSED),
+        (">&-", ["list", "--help"], 1, CLOSED),
+        (">&- 2>&-", ["fields"], 1, b""),
+        ("2>&-", ["show", "9-99"], 1, b""),  # the message never goes to standard output
+        ("2>&-", ["list", "--top", "3"], 2, b""),
+        pytest.param(">/dev/full", ["fields"], 1, FULL, marks=needs_dev_full),
+        pytest.param(">/dev/full", ["list", "--format", "json"], 1, FULL, marks=needs_dev_full),
+        pytest.param(">/dev/full", ["--help"], 1, FULL, marks=needs_dev_full),
+        pytest.param("2>/dev/full", ["show", "9-99"], 1, b"", marks=needs_dev_full),
+        pytest.param(">/dev/full 2>/dev/full", ["fields"], 1, b"", marks=needs_dev_full),
+        pytest.param(">/dev/full 2>&-", ["fields"], 1, b"", marks=needs_dev_full),
+    ],
+)
+def test_closed_or_full_streams_are_a_status_and_at_most_one_line(
+    redirection: str, args: list[str], status: int, stderr: bytes
+) -> None:
+    result = redirected(redirection, *args)
+    assert (result.returncode, result.stdout, result.stderr) == (status, b"", stderr)
+
+
+def test_a_closed_stream_that_is_not_needed_is_no_error(tmp_path: Path) -> None:
+    result = redirected("2>&-", "fields")
+    assert (result.returncode, result.stdout.decode()) == (0, out("fields"))
+    target = tmp_path / "all.json"
+    result = redirected(">&-", "export", "--format", "json", "-o", str(target))
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert len(json.loads(target.read_text(encoding="utf-8"))["agreements"]) == 149
+
+
+# Runs the program as its console script does, but says on stderr when main() has made
+# SIGINT its own, so that the test interrupts the command and not the interpreter's start.
+ANNOUNCING = """
+import os, signal, sys
+install = signal.signal
+def announcing(signum, handler):
+    previous = install(signum, handler)
+    if signum == signal.SIGINT and callable(handler):
+        os.write(2, b"SIGINT handled\\n")
+    return previous
+signal.signal = announcing
+from sister_agreements.cli import main
+sys.exit(main())
+"""
+
+
+def test_sigint_while_a_command_runs_exits_130_without_a_traceback() -> None:
+    # The output (266 kB) does not fit in the pipe, which is read only after the signal: at
+    # every delay the command is still loading, computing or writing when SIGINT comes.
+    for delay in (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3):
+        process = subprocess.Popen(
+            [sys.executable, "-c", ANNOUNCING, "list", "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stderr is not None
+        assert process.stderr.readline() == b"SIGINT handled\n"
+        time.sleep(delay)  # a spread of moments, none of them asserted
+        process.send_signal(signal.SIGINT)
+        stderr = process.communicate(timeout=120)[1]
+        assert (process.returncode, stderr) == (130, INTERRUPTED), (delay, stderr.decode())
+
+
+@pytest.mark.parametrize("program", [[sys.executable, "-m", "sister_agreements"], [str(SCRIPT)]])
+def test_sigint_while_writing_exits_130_and_drops_the_rest(program: list[str]) -> None:
+    process = subprocess.Popen(
+        [*program, "list", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert process.stdout.read(1) == b"["  # it writes, so main() runs and SIGINT is its own
+    process.send_signal(signal.SIGINT)  # the rest (266 kB) does not fit in the pipe
+    stdout, stderr = process.communicate(timeout=120)
+    assert (process.returncode, stderr) == (130, INTERRUPTED)
+    assert len(stdout) < len(out("list", "--format", "json"))
+
+
+def test_sigint_in_process_unwinds_the_command_and_gives_the_handler_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sister_agreements import cli
+
+    cleaned_up = []
+
+    def interrupted(ds: sa.Dataset, args: object) -> str:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(1000):
+                time.sleep(0.01)
+        finally:
+            cleaned_up.append("finally")
+        return "not interrupted\n"
+
+    monkeypatch.setattr(cli, "cmd_fields", interrupted)
+    before = signal.getsignal(signal.SIGINT)
+    assert cli.main(["fields"]) == 130
+    assert cleaned_up == ["finally"]
+    assert capsys.readouterr() == ("", INTERRUPTED.decode())
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_main_runs_outside_the_main_thread(capsys: pytest.CaptureFixture[str]) -> None:
+    from sister_agreements import cli
+
+    statuses = []
+    thread = threading.Thread(
+        target=lambda: statuses.append(cli.main(["fields", "--format", "json"]))
+    )
+    thread.start()
+    thread.join()
+    assert statuses == [0]
+    assert [f["listings"] for f in json.loads(capsys.readouterr().out)][:2] == [26, 25]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summary", "--top", "0"], "argument --top: '0' is not a whole number from 1"),
+        (["summary", "--top", "-3"], "argument --top: '-3' is not a whole number from 1"),
+        (["summary", "--top", "9" * 5000], f"argument --top: '{'9' * 77}…' is not a whole"),
+        (
+            ["list", "--signed-from", "99999999999999999999"],
+            "argument --signed-from: '99999999999999999999' is not a year (1-9999) or an ISO "
+            "date (2004-12, 2004-12-24) (see sister-agreements list --help)",
+        ),
+        (["list", "--signed-to", "10000"], "argument --signed-to: year 10000 is not 1-9999; expec"),
+        (["search", "x", "--signed-to", "0"], "argument --signed-to: year 0 is not 1-9999"),
+        (["summary", "--signed-from", "2004-02-30"], "day 30 is not 1-29 in 2004-02; expected"),
+        (["list", "--signed-from", "2004/12"], "not a partial ISO date: '2004/12'; expected"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(args: list[str], message: str) -> None:
+    result = run(*args)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and stderr.count("\n") == 1 and message in stderr, stderr
+
+
+def test_numbers_in_range_of_any_size_or_width() -> None:
+    top = ["summary", "--table", "country", "--format", "json", "--top"]
+    every_rank = json.loads(out(*top, "99999999999999999999"))
+    assert every_rank == json.loads(out(*top, "1000"))
+    rows = [record["row"] for record in every_rank if record["column"] == "total"]
+    assert len(rows) == 27 and rows[-3:] == ["LU", "other", "total"]  # 25 countries, ranks 1-15
+    assert {"row": "other", "column": "total", "total": 0, "relisted": 0} in every_rank
+    by_width = out("list", "--signed-from", "２００４-１２", "--format", "csv")
+    assert by_width == out("list", "--signed-from", "2004-12", "--format", "csv")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=-(10**30), max_value=10**30))
+def test_any_integer_option_is_a_result_or_a_usage_error(number: int) -> None:
+    from sister_agreements import cli
+
+    for args, valid in (
+        (["summary", "--table", "country", "--top", str(number)], number >= 1),
+        (["summary", "--signed-to", str(number)], 1 <= number <= 9999),
+    ):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert cli.main(args) == (0 if valid else 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text())
+def test_any_text_for_a_number_is_a_result_or_a_usage_error(text: str) -> None:
+    from sister_agreements import cli
+
+    for args in (["summary", "--top", text], ["summary", "--signed-from", text]):
+        error = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(error):
+            status = cli.main(args)
+        assert status in (0, 2) and error.getvalue().count("\n") == (status == 2)
+
+
+def test_what_cannot_be_printed_is_escaped_in_messages(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sister_agreements", "list", b"\xff\x1b[31m\n"],
+        capture_output=True,
+        env=dict(os.environ, LC_ALL="C", PYTHONIOENCODING="ascii"),
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        b"sister-agreements: error: unrecognized arguments: \\xff\\x1b[31m\\n "
+        b"(see sister-agreements --help)\n",
+    )
+    from sister_agreements import cli
+
+    def unwritable(ds: sa.Dataset, args: object) -> str:
+        path = os.fsdecode(b"/x/\xff\tz.csv")
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
+
+    monkeypatch.setattr(cli, "cmd_fields", unwritable)
+    assert cli.main(["fields"]) == 1
+    assert capsys.readouterr().err == (
+        "sister-agreements: error: cannot write /x/\\xff\\tz.csv: No such file or directory\n"
+    )
+
+
+def test_help_and_version_are_written_as_any_output() -> None:
+    assert out("--help").startswith("usage: sister-agreements [-h]")
+    assert out("list", "--help").startswith("usage: sister-agreements list [-h]")
+    assert (
+        out("--version") == f"sister-agreements {importlib.metadata.version('sister-agreements')}\n"
+    )
+
+
+def test_version_without_package_metadata(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sister_agreements import cli
+
+    assert sa.__version__ == importlib.metadata.version("sister-agreements")
+
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert sa.__version__ == "unknown"
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr() == ("sister-agreements unknown\n", "")

@@ -45,15 +45,22 @@ _SUBMODULES = {"export", "names", "published", "summary"}
 
 
 def __getattr__(name: str) -> Any:
-    """Import the heavier submodules and the version only when first used."""
+    """Import the heavier submodules and the version only when first used.
+
+    ``__version__`` is the installed distribution's version, or "unknown" where the
+    package has no metadata (a source tree on ``sys.path`` that was never installed).
+    """
     if name in _SUBMODULES:
         return importlib.import_module(f"sister_agreements.{name}")
     if name in {"countries", "prefectures"}:
         return getattr(load()._index, name)  # the packaged document's lookups
     if name == "__version__":
-        from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
-        return version("sister-agreements")
+        try:
+            return version("sister-agreements")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            return "unknown"
     raise AttributeError(f"module 'sister_agreements' has no attribute {name!r}")
 
 

@@ -31,7 +31,7 @@ _HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
 @functools.cache
 def _variants() -> dict[int, str]:
     """The kanji variant table (異体字 -> standard form) of ``data/names.json``."""
-    return str.maketrans(names_tables()["variants"])
+    return str.maketrans(dict(names_tables()["variants"]))
 
 
 def fold(text: str) -> str:

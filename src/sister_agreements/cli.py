@@ -2,7 +2,9 @@
 
 Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
 an output that cannot be written); a bug prints one line too, with status 70 (``--debug``
-shows its traceback). Only the package's own errors count as the user's mistakes.
+shows its traceback); Ctrl-C (SIGINT) exits 130. Only the package's own errors count as
+the user's mistakes. No traceback reaches the user, also not when standard output or
+standard error is closed or full (see ``main``).
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
+import threading
+import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TypeVar
+from types import FrameType
+from typing import IO, Any, NoReturn, TypeVar
 
 import sister_agreements as sa
 from sister_agreements import _atomic, _codec, export, published, summary
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
+from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError, UnknownValueError, echo
 from sister_agreements.model import Agreement
 from sister_agreements.taxonomy import Field
@@ -33,9 +40,71 @@ class UsageError(Exception):
     """Bad command-line usage: exit status 2."""
 
 
+class _Done(Exception):
+    """``--help`` or ``--version``: ``text`` is the whole output, and the status 0."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see {self.prog} --help)")
+
+    def print_help(self, file: object = None) -> NoReturn:
+        """``--help``: its text is written by ``main``, as every output is."""
+        raise _Done(self.format_help())
+
+
+class _Version(argparse.Action):
+    """``--version``, which looks the version up only when asked for it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        raise _Done(f"{PROG} {sa.__version__}\n")
+
+
+def _positive(text: str) -> int:
+    """An option's count (``--top``): a whole number, 1 or more, of any size.
+
+    Raises:
+        argparse.ArgumentTypeError: for anything else; the message names the value.
+    """
+    try:
+        number = int(text)
+    except ValueError:  # not a number, or too many digits to read
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{echo(text)} is not a whole number from 1")
+    return number
+
+
+def _date_bound(text: str) -> PartialDate:
+    """A ``--signed-from`` or ``--signed-to`` value, full- or half-width: a year 1-9999 or
+    an ISO date (2004-12, 2004-12-24).
+
+    Raises:
+        argparse.ArgumentTypeError: for anything else; the message names the value.
+    """
+    expected = "a year (1-9999) or an ISO date (2004-12, 2004-12-24)"
+    text = unicodedata.normalize("NFKC", text).strip()
+    if len(text) > len("2004-12-24"):
+        raise argparse.ArgumentTypeError(f"{echo(text)} is not {expected}")
+    try:
+        if text.isascii() and text.isdigit():
+            return PartialDate(int(text))
+        return PartialDate.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error}; expected {expected}") from None
 
 
 def _t(lang: str, ja: str, en: str) -> str:
@@ -96,22 +165,15 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
-    query = {
-        name: getattr(args, name)
-        for name in ("field", "country", "prefecture", "party", "kind")
-        if getattr(args, name)
-    }
-    for bound in ("signed_from", "signed_to"):
-        value = getattr(args, bound)
-        if value is not None:
-            query[bound] = int(value) if value.isdigit() else value
+    names = ("field", "country", "prefecture", "party", "kind", "signed_from", "signed_to")
+    query = {name: getattr(args, name) for name in names if getattr(args, name)}
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
-    return _checked(lambda: ds.filter(**query))
+    return ds.filter(**query)
 
 
 def _checked(run: Callable[[], T]) -> T:
-    """``run()``, with a ValueError (a malformed date, an empty search) as a usage error."""
+    """``run()``, with a ValueError (an empty search) as a usage error."""
     try:
         return run()
     except ValueError as error:
@@ -347,9 +409,14 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         "--kind", action="append", help="town, designated_city, region, organisation …"
     )
     group.add_argument(
-        "--signed-from", metavar="DATE", help="a year or an ISO date (2004, 2004-12)"
+        "--signed-from",
+        metavar="DATE",
+        type=_date_bound,
+        help="a year or an ISO date (2004, 2004-12)",
     )
-    group.add_argument("--signed-to", metavar="DATE", help="a year or an ISO date, inclusive")
+    group.add_argument(
+        "--signed-to", metavar="DATE", type=_date_bound, help="a year or an ISO date, inclusive"
+    )
     shape = group.add_mutually_exclusive_group()
     shape.add_argument("--multilateral", action="store_true", default=None)
     shape.add_argument("--one-to-one", dest="multilateral", action="store_false")
@@ -386,7 +453,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     parser.add_argument(
         "--lang", choices=("ja", "en"), default="ja", help="output language (default ja)"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {sa.__version__}")
+    parser.add_argument("--version", action=_Version, help="show program's version number and exit")
     parser.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
@@ -399,7 +466,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 
     sub = command("summary", "the report's tables, computed from the sheets")
     sub.add_argument("--table", choices=("field", "country", "prefecture", "year"), default="field")
-    sub.add_argument("--top", type=int, default=10, help="ranks shown in --table country")
+    sub.add_argument(
+        "--top", type=_positive, default=10, help="ranks shown in --table country (1 or more)"
+    )
     sub.add_argument(
         "--count",
         choices=summary.COUNTS,
@@ -478,33 +547,74 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
-    0 on success; 2 for bad usage (an option, a malformed value); 1 for a value that
-    names nothing, a file that cannot be written or a broken data file; 70 for a bug
-    in this program (one line says how to report it; ``--debug`` shows the traceback).
+    Args:
+        argv: the arguments after the program's name. None, as the program itself runs,
+            reads ``sys.argv`` and also looks after the process as it ends (below).
+
+    Returns:
+        0 on success, also when the reader of a pipe stops early (``| head``); 2 for bad
+        usage (an option, a malformed or out-of-range value); 1 for a value that names
+        nothing, a file or standard output that cannot be written (closed, disk full) or a
+        broken data file; 70 for a bug in this program (``--debug`` shows the traceback);
+        130 when interrupted (SIGINT, Ctrl-C).
+
+    Each failure is one line on standard error (none if standard error is closed or
+    fails), with what cannot be printed escaped (an undecodable byte of a path as ``\\xff``).
+    From its first line ``main`` handles SIGINT: the first one stops the command (which
+    unwinds, so its clean-ups run) and the rest are ignored. A standard stream that failed
+    is pointed at ``os.devnull``, so that the interpreter's flush at exit cannot fail
+    again (the Python docs' "Note on SIGPIPE"); run as the program, interrupted output
+    is dropped the same way, and SIGINT stays ignored after ``main`` returns so that a
+    late Ctrl-C cannot raise while the interpreter exits. Called with ``argv``, ``main``
+    gives the caller's SIGINT handler back. Importing the package installs no handler.
     """
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8")
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    program = argv is None
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT)
     try:
-        args = build_parser().parse_args(arguments)
+        if in_main_thread:
+            signal.signal(signal.SIGINT, _interrupt)
+        status = _run(list(sys.argv[1:] if argv is None else argv))
+        if in_main_thread and program:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if program:
+            _discard(sys.stdout)
+        status = _fail(130, "interrupted")
+    if in_main_thread and not program:  # None: a handler not set from Python
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    return status
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> NoReturn:
+    """The SIGINT handler while a command runs: stop it once, ignore the rest."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _run(arguments: list[str]) -> int:
+    """Parse ``arguments``, run the command and write its output; the exit status."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors=errors)
+    try:
+        try:
+            args = build_parser().parse_args(arguments)
+        except _Done as done:
+            return _write(done.text)
         output = args.run(sa.load(), args)
-        if output:
-            sys.stdout.write(output)
-            sys.stdout.flush()
-        return 0
+        return _write(output) if output else 0
     except UsageError as error:
         return _fail(2, str(error))
     except (UnknownValueError, DatasetError) as error:
         return _fail(1, str(error))
     except UnicodeEncodeError as error:
         return _fail(1, error.reason)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
     except OSError as error:
-        return _fail(1, f"cannot write {error.filename or ''}: {error.strerror}".replace("  ", " "))
+        where = f" {error.filename}" if error.filename is not None else ""
+        return _fail(1, f"cannot write{where}: {error.strerror or error}")
     except Exception as error:
         if "--debug" in arguments:
             raise
@@ -516,6 +626,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+def _write(text: str) -> int:
+    """Write a command's output to standard output; the exit status: 0 when written or
+    when the reader of a pipe stopped early, 1 (with a message) when it cannot be."""
+    stdout = sys.stdout
+    if stdout is None or stdout.closed:
+        return _fail(1, "cannot write standard output: it is closed")
+    try:
+        stdout.write(text)
+        stdout.flush()
+    except BrokenPipeError:
+        _discard(stdout)
+        return 0
+    except OSError as error:
+        _discard(stdout)
+        return _fail(1, f"cannot write standard output: {error.strerror or error}")
+    return 0
+
+
 def _fail(status: int, message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    """Say ``message`` as an error; return ``status``."""
+    _say(f"error: {message}")
     return status
+
+
+def _say(message: str) -> None:
+    """Write ``message`` as one line on standard error, after the program's name; nothing
+    if standard error is closed or fails."""
+    stderr = sys.stderr
+    if stderr is None or stderr.closed:
+        return
+    try:
+        stderr.write(f"{PROG}: {_printable(message)}\n")
+        stderr.flush()
+    except OSError:
+        _discard(stderr)
+
+
+def _printable(text: str) -> str:
+    """``text`` as one printable line: an undecodable byte of a path (a surrogate escape)
+    as ``\\xff``, other unprintable characters (line breaks, controls) as ``repr`` writes
+    them."""
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1]
+
+
+def _discard(stream: IO[str]) -> None:
+    """Point ``stream``'s file descriptor at ``os.devnull``, so that what is left in its
+    buffer goes nowhere when the interpreter flushes it at exit."""
+    try:
+        descriptor = stream.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError):  # no descriptor (a StringIO), closed, or no devnull
+        return
+    os.dup2(devnull, descriptor)
+    os.close(devnull)

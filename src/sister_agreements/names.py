@@ -97,8 +97,14 @@ class Lookup(Generic[T]):
 
     ``get`` returns None for a value that names nothing; ``lookup`` raises; ``get_all``
     returns every entry a name shared by several answers to (府中市). Iterating gives
-    every entry once, in the order handed in.
+    every entry once, in the order handed in. A lookup is shared by every user of its
+    document, so it cannot be changed: its entries and its index are private, and it has
+    no attribute to set.
     """
+
+    __slots__ = (
+        "_codes", "_entries", "_index", "_keys", "_kind", "_label", "_literal", "_numbers"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -117,7 +123,7 @@ class Lookup(Generic[T]):
         codes: every code an entry answers to, matched exactly but for case and width.
         numbers: the codes a string of digits may stand for.
         """
-        self.kind = kind
+        self._kind = kind
         self._entries = tuple(entries)
         self._keys = keys
         self._label = label
@@ -125,6 +131,11 @@ class Lookup(Generic[T]):
         self._numbers = numbers
         self._index: dict[str, tuple[T, ...]] | None = None
         self._literal: dict[str, tuple[T, ...]] | None = None
+
+    @property
+    def kind(self) -> str:
+        """What the entries are, as messages name them ("country")."""
+        return self._kind
 
     def _built(self) -> tuple[dict[str, tuple[T, ...]], dict[str, tuple[T, ...]]]:
         """The index of codes (prefixed with "#", so that no name meets them) and name keys,

@@ -8,12 +8,15 @@ so that ``table.diff()`` compares like with like. They count listings over the w
 report (``count="listings"``, ``whole=True``), so ``diff`` refuses a computed table of a
 subset or of agreements. The report heads column ③
 "③姉妹都市" in both tables although field ③ is スポーツ交流; the columns here use
-the taxonomy's labels.
+the taxonomy's labels. Every table here is read-only: the texts are tuples and a
+``MappingProxyType``, the tables frozen ``CountTable``s.
 """
 
 from __future__ import annotations
 
 import re
+import types
+from collections.abc import Mapping
 
 from sister_agreements.summary import FIELD_COLUMNS, TOTAL_ROW, Cell, CountTable, Label
 
@@ -21,12 +24,12 @@ SURVEY_MONTH = "2012-08"
 PUBLISHER_JA = "財団法人自治体国際化協会"
 TITLE_JA = "特定分野における提携・協定等に関する調査結果"
 
-#: The printed cells of Table 1: ①–⑨ and 合計, per row.
-FIELD_TABLE_TEXT: dict[str, tuple[str, ...]] = {
+#: The printed cells of Table 1: ①–⑨ and 合計, per row. Read-only.
+FIELD_TABLE_TEXT: Mapping[str, tuple[str, ...]] = types.MappingProxyType({
     "1対1の提携": ("24", "22(4)", "4", "1", "10(1)", "21", "33(1)", "23(8)", "14(9)", "152(23)"),
     "複数の自治体との提携": ("2", "3", "4(1)", "", "1", "3", "6(1)", "2", "2", "23(2)"),
     "合計": ("26", "25(4)", "8(1)", "1", "11(1)", "24", "39(2)", "25(8)", "16(9)", "175(25)"),
-}
+})  # fmt: skip
 
 #: The printed rows of Table 2: (rank, country as printed, ISO code, cells ①–⑨ and 合計).
 COUNTRY_TABLE_TEXT: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
