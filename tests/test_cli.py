@@ -23,8 +23,6 @@ from hypothesis import strategies as st
 
 import sister_agreements as sa
 
-import sister_agreements as sa
-
 SCRIPT = Path(sys.executable).parent / "sister-agreements"
 
 

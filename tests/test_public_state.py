@@ -130,7 +130,7 @@ def test_the_public_attributes_are_the_documented_ones(ds: sa.Dataset) -> None:
         "countries", "errata", "filter", "get", "listings", "prefectures", "search", "source",
         "whole",
     }  # fmt: skip
-    assert public(sa.countries) == {"closest", "get", "kind", "lookup"}
+    assert public(sa.countries) == {"closest", "get", "get_all", "kind", "lookup"}
     assert public(sa.prefectures) == public(sa.countries)
 
 

@@ -748,7 +748,9 @@ def test_cell_rows_by_the_labels_the_table_prints(ds: sa.Dataset) -> None:
     table = summary.by_country(ds)
     assert table.cell("1 中華人民共和国", "合計") == table.cell("1 China", "total") == Cell(58, 10)
     years = summary.by_year(ds)
-    assert years.cell("昭和54年", "total") == years.cell(1979, "合計") == years.cell("1979年", "Total")
+    assert (
+        years.cell("昭和54年", "total") == years.cell(1979, "合計") == years.cell("1979年", "Total")
+    )
 
 
 def test_a_country_below_the_top_ranks_points_to_other(ds: sa.Dataset) -> None:

@@ -37,7 +37,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -51,7 +51,9 @@ from sister_agreements.errors import ECHO_LIMIT, DatasetError
 SCHEMA_VERSION = 2
 
 #: The release that wrote each layout; older ones are converted on reading (``_upgrade``).
-WRITTEN_BY = {1: "sister-agreements 1.0", 2: "sister-agreements 2.0"}
+WRITTEN_BY: Mapping[int, str] = types.MappingProxyType(
+    {1: "sister-agreements 1.0", 2: "sister-agreements 2.0"}
+)
 
 Hook = Callable[[Any, str], Any]
 

@@ -281,10 +281,9 @@ def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
+def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
     if args.format == "csv":
-        _export_csv(_filtered(ds, args), args)
-        return None
+        return _export_csv(_filtered(ds, args), args)
     if args.encoding not in (None, "utf-8"):
         raise UsageError(f"--encoding {args.encoding}: JSON is always UTF-8")
     for option, given in (("--errors", args.errors), ("--keep-formulas", args.keep_formulas)):
@@ -302,10 +301,10 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | None:
     return None
 
 
-def _export_csv(ds: Dataset, args: argparse.Namespace) -> None:
-    """Write the CSV to ``-o`` (utf-8-sig by default) or, as bytes in ``--encoding``
-    (utf-8 by default), to standard output; with ``--errors replace``, say on standard
-    error how many characters were replaced."""
+def _export_csv(ds: Dataset, args: argparse.Namespace) -> bytes | None:
+    """Write the CSV to ``-o`` (utf-8-sig by default), or return it as bytes in
+    ``--encoding`` (utf-8 by default) for standard output; with ``--errors replace``, say
+    on standard error how many characters were replaced."""
     encoding = args.encoding or ("utf-8-sig" if args.output else "utf-8")
     options: dict[str, Any] = {
         "level": args.level,
@@ -313,18 +312,16 @@ def _export_csv(ds: Dataset, args: argparse.Namespace) -> None:
         "errors": args.errors or "strict",
         "formulas": "keep" if args.keep_formulas else "neutralise",
     }
+    output = None
     if args.output:
         replaced = _to_file(args.output, lambda: export.to_csv(ds, args.output, **options))
     else:
         text = io.StringIO()
         replaced = export.to_csv(ds, text, **options)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.getvalue().encode(encoding))
-        sys.stdout.buffer.flush()
+        output = text.getvalue().encode(encoding)
     if args.errors == "replace":
-        print(
-            f"{PROG}: {replaced} characters replaced by stand-ins for {encoding}", file=sys.stderr
-        )
+        _say(f"{replaced} characters replaced by stand-ins for {encoding}")
+    return output
 
 
 def _to_file(path: str, write: Callable[[], T]) -> T:
@@ -626,14 +623,19 @@ def _run(arguments: list[str]) -> int:
         )
 
 
-def _write(text: str) -> int:
-    """Write a command's output to standard output; the exit status: 0 when written or
-    when the reader of a pipe stopped early, 1 (with a message) when it cannot be."""
+def _write(output: str | bytes) -> int:
+    """Write a command's output (text, or bytes already encoded) to standard output; the
+    exit status: 0 when written or when the reader of a pipe stopped early, 1 (with a
+    message) when it cannot be."""
     stdout = sys.stdout
     if stdout is None or stdout.closed:
         return _fail(1, "cannot write standard output: it is closed")
     try:
-        stdout.write(text)
+        if isinstance(output, bytes):
+            stdout.flush()
+            stdout.buffer.write(output)
+        else:
+            stdout.write(output)
         stdout.flush()
     except BrokenPipeError:
         _discard(stdout)
