@@ -178,3 +178,33 @@ def test_importing_the_package_touches_no_signal() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert result.stdout == b"True True\n" and result.stderr == b""
+
+
+def test_imports_flow_one_way() -> None:
+    """No module of the package imports, at its top level, one that imports it back (the
+    resolver is a leaf below the dataset: names never imports dataset)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(sa.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in tree.body:  # top level only: imports inside functions are deferred
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "sister_agreements":
+                    imported |= {alias.name for alias in node.names}
+                elif node.module.startswith("sister_agreements."):
+                    imported.add(node.module.split(".")[1])
+        graph[path.stem] = imported & {p.stem for p in package.glob("*.py")}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(
+            step == goal or (step not in seen and reaches(step, goal, seen | {step}))
+            for step in graph.get(start, ())
+        )
+
+    assert "dataset" not in graph["names"] and not reaches("names", "dataset", set())
+    cycles = [module for module in graph if reaches(module, module, set())]
+    assert cycles == []
