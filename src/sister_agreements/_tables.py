@@ -1,7 +1,7 @@
 """The name resolver's tables (``data/names.json``), read once on first use.
 
 ``variants`` maps kanji variants (異体字) to their standard forms; ``municipalities`` lists
-every 全国地方公共団体コード as [code, prefecture, municipality or null, kana]. The build
+every 全国地方公共団体コード as [code, prefecture, municipality or null, kana, romaji]. The build
 (``tools/registers.py``) writes the file and records its sources in it.
 """
 

@@ -273,6 +273,7 @@ class Municipality(NamedTuple):
     prefecture: str
     name: str | None
     kana: str
+    romaji: str  # Hepburn, without the suffix: "yokohama", "toukyou"
 
 
 def municipality_lookup(rows: Iterable[Sequence[str | None]]) -> Lookup[Municipality]:
