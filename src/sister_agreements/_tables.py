@@ -1,10 +1,10 @@
 """The name resolver's tables (``data/names.json``), read once on first use.
 
 ``variants`` maps kanji variants (異体字) to their standard forms; ``municipalities`` lists
-every 全国地方公共団体コード as (code, prefecture, municipality or None, kana). The build
-(``tools/registers.py``) writes the file and records its sources in it. The tables are
-shared by every caller, so they come read-only: mappings as ``MappingProxyType``, arrays
-as tuples.
+every 全国地方公共団体コード as (code, prefecture, municipality or None, kana, romaji). The
+build (``tools/registers.py``) writes the file and records its sources in it. The tables
+are shared by every caller, so they come read-only: mappings as ``MappingProxyType``,
+arrays as tuples.
 """
 
 from __future__ import annotations

@@ -333,7 +333,7 @@ class Municipality(NamedTuple):
     prefecture: str
     name: str | None
     kana: str
-    romaji: str = ""
+    romaji: str  # Hepburn, without the suffix: "yokohama", "toukyou"
 
 
 # The reading of each kind's suffix, and its romanised and English forms.
@@ -350,14 +350,13 @@ def _municipality_keys(place: Municipality) -> Iterable[str]:
     reading with and without the suffix, and its romanised name in the same forms."""
     name = place.name or place.prefecture
     keys = [place.prefecture + (place.name or ""), name, place.kana]
-    if place.romaji:
-        keys.append(place.romaji)
+    keys.append(place.romaji)
     if place.name is None and name != "北海道":  # a prefecture: 静岡, シズオカ
         keys += [name[:-1], place.kana.removesuffix(_SUFFIX_KANA[name[-1]])]
     for reading, suffixes in _KIND_SUFFIXES.get(name[-1], ()) if place.name else ():
         if place.kana.endswith(reading):
             keys.append(place.kana.removesuffix(reading))
-            keys += [place.romaji + suffix for suffix in suffixes if place.romaji]
+            keys += [place.romaji + suffix for suffix in suffixes]
             if len(name) > 2:  # 津市 keeps its suffix: 津 alone names nothing
                 keys.append(name[:-1])
     return keys
