@@ -160,7 +160,7 @@ def test_the_name_tables_behind_load_are_read_only() -> None:
     with pytest.raises(TypeError):
         tables["municipalities"][0][0] = "x"
     assert tables["variants"]["髙"] == "高"
-    assert tables["municipalities"][0] == ("010006", "北海道", None, "ホッカイドウ")
+    assert tables["municipalities"][0] == ("010006", "北海道", None, "ホッカイドウ", "hokkaidou")
 
 
 def test_importing_the_package_touches_no_signal() -> None:
