@@ -509,3 +509,18 @@ def test_version_without_package_metadata(
     assert sa.__version__ == "unknown"
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr() == ("sister-agreements unknown\n", "")
+
+
+@pytest.mark.parametrize("value", ["²", "①", "²⁰⁰⁴", "٢٠٠٤", "2004/12"])
+def test_a_date_bound_is_digits_as_users_type_them(value: str) -> None:
+    result = run("list", "--signed-from", value)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and stderr.count("\n") == 1, stderr
+    assert "is not a year (1-9999) or an ISO date" in stderr or "not a partial ISO date" in stderr
+
+
+def test_debug_is_accepted_after_the_command() -> None:
+    assert run("fields", "--debug").returncode == 0
+    assert out("list", "--signed-from", "２００４", "--format", "csv") == out(
+        "list", "--signed-from", "2004", "--format", "csv"
+    )

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -96,6 +97,8 @@ def _date_bound(text: str) -> PartialDate:
         argparse.ArgumentTypeError: for anything else; the message names the value.
     """
     expected = "a year (1-9999) or an ISO date (2004-12, 2004-12-24)"
+    if not re.fullmatch(r"[0-9０-９\-－]+", text.strip()):  # not ², not ①
+        raise argparse.ArgumentTypeError(f"{echo(text)} is not {expected}")
     text = unicodedata.normalize("NFKC", text).strip()
     if len(text) > len("2004-12-24"):
         raise argparse.ArgumentTypeError(f"{echo(text)} is not {expected}")
@@ -433,14 +436,17 @@ def help_texts() -> dict[str, str]:
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    # --lang is accepted before or after the command; given after it, it must not
-    # reset a value given before it, so the commands' copy has no default.
+    # --lang and --debug are accepted before or after the command; given after it, they
+    # must not reset a value given before it, so the commands' copies have no default.
     common = _Parser(add_help=False)
     common.add_argument(
         "--lang",
         choices=("ja", "en"),
         default=argparse.SUPPRESS,
         help="output language (default ja)",
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     parser = _Parser(
         prog=PROG,
