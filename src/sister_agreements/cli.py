@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import os
-import re
 import signal
 import sys
 import threading
@@ -89,6 +88,9 @@ def _positive(text: str) -> int:
     return number
 
 
+_DIGITS_TYPED = "0123456789０１２３４５６７８９"
+
+
 def _date_bound(text: str) -> PartialDate:
     """A ``--signed-from`` or ``--signed-to`` value, full- or half-width: a year 1-9999 or
     an ISO date (2004-12, 2004-12-24).
@@ -97,7 +99,7 @@ def _date_bound(text: str) -> PartialDate:
         argparse.ArgumentTypeError: for anything else; the message names the value.
     """
     expected = "a year (1-9999) or an ISO date (2004-12, 2004-12-24)"
-    if not re.fullmatch(r"[0-9０-９\-－]+", text.strip()):  # not ², not ①
+    if any(char.isnumeric() and char not in _DIGITS_TYPED for char in text):  # ², ①, ٢
         raise argparse.ArgumentTypeError(f"{echo(text)} is not {expected}")
     text = unicodedata.normalize("NFKC", text).strip()
     if len(text) > len("2004-12-24"):
