@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import dataset
+from sister_agreements import _tables, dataset
 
 PACKAGED = importlib_resources.files("sister_agreements") / "data"
 WHERE = "sister_agreements/data/agreements.json"
@@ -61,6 +61,19 @@ def test_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(reads) == 1
 
 
+def test_package_data_reads_what_importlib_resources_reads() -> None:
+    for name in ("agreements.json", "agreements.sha256", "agreements.schema.json", "names.json"):
+        assert _tables.package_data(name) == _packaged(name)
+
+
+def test_package_data_without_the_loaders_get_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loader without PEP 302's ``get_data`` is read through importlib_resources."""
+    monkeypatch.setattr(_tables, "__loader__", object())
+    assert _tables.package_data(dataset.DIGEST_FILE) == _packaged(dataset.DIGEST_FILE)
+    with pytest.raises(FileNotFoundError):
+        _tables.package_data("nothing.json")
+
+
 def test_the_recorded_digest_is_the_packaged_files() -> None:
     digest = hashlib.sha256(_packaged(dataset.DATA_FILE)).hexdigest()
     assert _packaged(dataset.DIGEST_FILE).decode("ascii") == f"{digest}  agreements.json\n"
@@ -76,7 +89,7 @@ def _package(tmp_path: Path, data: bytes | None, digest: bytes | None) -> Iterat
         if content is not None:
             (folder / name).write_bytes(content)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(importlib_resources, "files", lambda package: tmp_path)
+        patch.setattr(dataset, "package_data", lambda name: (folder / name).read_bytes())
         patch.setattr(dataset, "_loaded", None)
         yield
 

@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import _codec
+from sister_agreements import _decode
 from sister_agreements.dataset import DATA_FILE
 from sister_agreements.names import is_valid_lg_code
 
@@ -42,7 +42,7 @@ def _packaged(name: str) -> Any:
 
 @cache
 def _countries() -> tuple[sa.Country, ...]:
-    return _codec.structure_document(_packaged(DATA_FILE)).countries
+    return _decode.structure_document(_packaged(DATA_FILE)).countries
 
 
 def _names() -> dict[str, Any]:
