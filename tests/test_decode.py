@@ -82,8 +82,13 @@ def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
         if name.endswith(".json"):
             json.loads(text)
     read: list[str] = []
+
+    def recording(name: str) -> bytes:
+        read.append(name)
+        return package_data(name)
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(dataset, "package_data", lambda name: read.append(name) or package_data(name))
+        patch.setattr(dataset, "package_data", recording)
         patch.setattr(dataset, "_loaded", None)
         sa.load()
     assert read == [DIGEST_FILE, DATA_FILE]
