@@ -322,6 +322,9 @@ class Dataset(Sequence[Agreement]):
                 message names the nearest valid values.
             TypeError: a value of the wrong type.
         """
+        given = (field, country, prefecture, party, kind, signed_from, signed_to, multilateral)
+        if all(value is None for value in given):
+            return self  # without building the indexes
         facets = self._index.facets
         matches: list[set[str]] = []  # one set per given argument, intersected below
         if field is not None:
@@ -347,8 +350,6 @@ class Dataset(Sequence[Agreement]):
             if not isinstance(multilateral, bool):
                 raise TypeError(f"multilateral is True or False, not {multilateral!r}")
             matches.append(facets.multilateral[multilateral])
-        if not matches:
-            return self
         ids = set.intersection(*sorted(matches, key=len))
         if len(self._ids) < len(self._index.position):
             ids &= self._ids
