@@ -212,6 +212,7 @@ def _set(raw: dict[str, Any], path: str, value: object) -> None:
     target[parts[-1]] = value
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(LEAVES))
 def test_a_value_of_another_type_is_refused_where_it_stands(
@@ -225,6 +226,7 @@ def test_a_value_of_another_type_is_refused_where_it_stands(
     assert error.problem.startswith("expected ")
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(st.sampled_from([path for path, value in LEAVES if type(value) is bool]))
 def test_a_flipped_boolean_is_refused_for_its_digest(
@@ -238,6 +240,7 @@ def test_a_flipped_boolean_is_refused_for_its_digest(
     assert error.problem.startswith("differs from the file the build wrote (sha256 ")
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.data())
 def test_a_flipped_or_cut_file_is_refused(

@@ -314,6 +314,7 @@ def _kakasi() -> dict[str, str]:
     return {chr(key): value for key, value in table.items() if isinstance(value, str)}
 
 
+@pytest.mark.slow
 def test_every_curated_variant_is_backed_by_the_source_it_names() -> None:
     rows = _csv("variants.csv")
     assert len(rows) == 319
