@@ -339,6 +339,7 @@ def test_every_curated_variant_is_backed_by_the_source_it_names() -> None:
         assert _names()["variants"][variant] in {standard, _names()["variants"].get(standard)}
 
 
+@pytest.mark.slow  # ja-cvu-normalizer: the build extra
 def test_rejected_rows_are_table_rows_left_out() -> None:
     import sys
 
