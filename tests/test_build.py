@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
 
 
+@pytest.mark.slow
 def test_committed_data_is_a_fresh_build() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "build_dataset.py"), "--check"],

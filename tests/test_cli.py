@@ -335,6 +335,7 @@ sys.exit(main())
 """
 
 
+@pytest.mark.slow
 def test_sigint_while_a_command_runs_exits_130_without_a_traceback() -> None:
     # The output (266 kB) does not fit in the pipe, which is read only after the signal: at
     # every delay the command is still loading, computing or writing when SIGINT comes.
@@ -352,6 +353,7 @@ def test_sigint_while_a_command_runs_exits_130_without_a_traceback() -> None:
         assert (process.returncode, stderr) == (130, INTERRUPTED), (delay, stderr.decode())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("program", [[sys.executable, "-m", "sister_agreements"], [str(SCRIPT)]])
 def test_sigint_while_writing_exits_130_and_drops_the_rest(program: list[str]) -> None:
     process = subprocess.Popen(

@@ -29,7 +29,17 @@ def test_pages_have_examples() -> None:
     assert len(_examples()) >= 3
 
 
-@pytest.mark.parametrize(("where", "code"), _examples(), ids=[w for w, _ in _examples()])
+#: Examples that need the pandas extra run in the slow tier, which installs it.
+_NEEDS_PANDAS = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [
+        pytest.param(where, code, id=where, marks=[_NEEDS_PANDAS] if "pandas" in code else [])
+        for where, code in _examples()
+    ],
+)
 def test_python_example_runs(where: str, code: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False

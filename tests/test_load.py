@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import dataset
+from sister_agreements import _tables, dataset
 
 PACKAGED = importlib_resources.files("sister_agreements") / "data"
 WHERE = "sister_agreements/data/agreements.json"
@@ -61,6 +61,19 @@ def test_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(reads) == 1
 
 
+def test_package_data_reads_what_importlib_resources_reads() -> None:
+    for name in ("agreements.json", "agreements.sha256", "agreements.schema.json", "names.json"):
+        assert _tables.package_data(name) == _packaged(name)
+
+
+def test_package_data_without_the_loaders_get_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loader without PEP 302's ``get_data`` is read through importlib_resources."""
+    monkeypatch.setattr(_tables, "__loader__", object())
+    assert _tables.package_data(dataset.DIGEST_FILE) == _packaged(dataset.DIGEST_FILE)
+    with pytest.raises(FileNotFoundError):
+        _tables.package_data("nothing.json")
+
+
 def test_the_recorded_digest_is_the_packaged_files() -> None:
     digest = hashlib.sha256(_packaged(dataset.DATA_FILE)).hexdigest()
     assert _packaged(dataset.DIGEST_FILE).decode("ascii") == f"{digest}  agreements.json\n"
@@ -76,7 +89,7 @@ def _package(tmp_path: Path, data: bytes | None, digest: bytes | None) -> Iterat
         if content is not None:
             (folder / name).write_bytes(content)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(importlib_resources, "files", lambda package: tmp_path)
+        patch.setattr(dataset, "package_data", lambda name: (folder / name).read_bytes())
         patch.setattr(dataset, "_loaded", None)
         yield
 
@@ -199,6 +212,7 @@ def _set(raw: dict[str, Any], path: str, value: object) -> None:
     target[parts[-1]] = value
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(LEAVES))
 def test_a_value_of_another_type_is_refused_where_it_stands(
@@ -212,6 +226,7 @@ def test_a_value_of_another_type_is_refused_where_it_stands(
     assert error.problem.startswith("expected ")
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(st.sampled_from([path for path, value in LEAVES if type(value) is bool]))
 def test_a_flipped_boolean_is_refused_for_its_digest(
@@ -225,6 +240,7 @@ def test_a_flipped_boolean_is_refused_for_its_digest(
     assert error.problem.startswith("differs from the file the build wrote (sha256 ")
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.data())
 def test_a_flipped_or_cut_file_is_refused(

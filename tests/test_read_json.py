@@ -187,6 +187,7 @@ def test_an_added_key_is_refused_at_its_path(mutant: Path, at: Where, key: str) 
     assert error.path == _text((*at, key)) and error.problem.startswith("unknown key")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(NODES), OTHER_VALUES)
 def test_a_value_of_another_type_is_read_exactly_or_refused(
@@ -197,6 +198,7 @@ def test_a_value_of_another_type_is_read_exactly_or_refused(
     _tally(_check(document, at, mutant))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(ARRAYS), st.data())
 def test_a_duplicated_record_is_read_exactly_or_refused(

@@ -29,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import _codec
+from sister_agreements import _decode
 from sister_agreements._fold import fold, name_key
 from sister_agreements.dataset import DATA_FILE
 from sister_agreements.names import is_valid_lg_code
@@ -44,7 +44,7 @@ def _packaged(name: str) -> Any:
 
 @cache
 def _countries() -> tuple[sa.Country, ...]:
-    return _codec.structure_document(_packaged(DATA_FILE)).countries
+    return _decode.structure_document(_packaged(DATA_FILE)).countries
 
 
 def _names() -> dict[str, Any]:
@@ -526,6 +526,7 @@ def _kakasi() -> dict[str, str]:
     return {chr(key): value for key, value in table.items() if isinstance(value, str)}
 
 
+@pytest.mark.slow
 def test_every_curated_variant_is_backed_by_the_source_it_names() -> None:
     rows = _csv("variants.csv")
     assert len(rows) == 354
@@ -550,6 +551,7 @@ def test_every_curated_variant_is_backed_by_the_source_it_names() -> None:
         assert _names()["variants"][variant] in {standard, _names()["variants"].get(standard)}
 
 
+@pytest.mark.slow  # ja-cvu-normalizer: the build extra
 def test_rejected_rows_are_table_rows_left_out() -> None:
     table = _registers().cvu_table()
     assert len(table) == 278

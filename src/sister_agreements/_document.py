@@ -23,8 +23,9 @@ and then the links between records:
 cattrs would coerce here (``"7"`` and ``7.9`` to 7, ``true`` to 1, ``"abc"`` to a tuple of
 letters), treats a key with a default as optional and reports unknown keys at their
 object, not at their own path; so the strict reader walks the attrs fields itself. The
-packaged file, whose sha256 the build recorded after reading it this strict way, takes the
-lean cattrs converter of ``_codec`` when its digest matches.
+packaged file, whose sha256 the build recorded after reading it this strict way, is
+structured by the lean reader of ``_decode`` when its digest matches: the strict checks
+run only on a mismatch.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ from typing import Any
 
 import attrs
 
-from sister_agreements import _codec
-from sister_agreements._codec import Document
+from sister_agreements import _decode
+from sister_agreements._decode import Document
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import ECHO_LIMIT, DatasetError
 
@@ -90,7 +91,7 @@ def read_document(
         data: the file's bytes.
         file: how messages name the file (its path, or the packaged resource).
         digest: for the packaged file, the sha256 (hex) the build recorded. Where ``data``
-            has it, the lean converter structures it; where not, the strict checks say
+            has it, the lean reader (``_decode``) structures it; where not, the strict checks say
             what is wrong, and the file is refused even if they find nothing.
         registers: the packaged document, from which a document written by 1.0
             (``schema_version`` 1) takes what it lacks; None reads only ``SCHEMA_VERSION``.
@@ -109,7 +110,7 @@ def read_document(
     try:
         version = _header(raw, older=registers is not None)
         if trusted:
-            return _codec.structure_document(raw)
+            return _decode.structure_document(raw)
         if version != SCHEMA_VERSION and registers is not None:
             _upgrade(raw, registers())
         document: Document = _hook(Document)(raw, "")

@@ -17,14 +17,16 @@ from sister_agreements._tables import names_tables
 #: Text longer than this is folded without caching, so that no cache grows with input size.
 _CACHED_LENGTH = 64
 
+# Patterns are compiled on first use, not at import (some take milliseconds to compile).
+_compiled = functools.cache(re.compile)
 _KANJI = r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # ヶ and its spellings between kanji (六ヶ所村, 六カ所村, 六ケ所村, 六か所村; 霞が関).
-_SMALL_KE = re.compile(rf"(?<={_KANJI})[ヶケヵカかがガ](?={_KANJI})")
+_SMALL_KE = rf"(?<={_KANJI})[ヶケヵカかがガ](?={_KANJI})"
 # Spaces, middle dots, hyphens, apostrophes and full stops are dropped, except beside
 # digits: "-13", "1-3", "2.2" and "2 2" must never fold into a different, valid value.
 _SEPARATOR = "[\\s・･\\-‐–'’.]+"
 # Combining marks over Latin letters; the ゛ of kana comes back with NFKC's recomposition.
-_ACCENTS = re.compile("[\u0300-\u036f]")
+_ACCENTS = "[\u0300-\u036f]"
 _HIRAGANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
 
 
@@ -55,7 +57,7 @@ def _fold_short(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_variants())
-    text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    text = _compiled(_ACCENTS).sub("", unicodedata.normalize("NFKD", text))
     text = unicodedata.normalize("NFKC", text).translate(_HIRAGANA)
     return re.sub(_SEPARATOR, _dropped_unless_by_a_digit, text.strip())
 
@@ -73,39 +75,33 @@ def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
 # tsu -> tu, fu -> hu, ji -> zi), Nihon-shiki's di/du, traditional Hepburn's m before
 # b, m, p (Gumma), and long vowels written ou, oo, uu, or oh before a consonant (Kouchi,
 # Ooita, Kohfu). The order matters: fu becomes hu before "oh" is read, so Kofu stays kohu.
-_ROMAJI_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"tch", "tty"),
-        (r"sh", "sy"),
-        (r"ch", "ty"),
-        (r"ts(?=u)", "t"),
-        (r"f(?=u)", "h"),
-        (r"j", "zy"),
-        (r"d(?=[iu])", "z"),
-        (r"dy", "zy"),
-        (r"(?<=[szt])yi", "i"),
-        (r"m(?=[bmp])", "n"),
-        (r"o(?:[ou]|h(?![aeiouy]))", "o"),
-        (r"uu", "u"),
-    )
+_ROMAJI_STEPS: tuple[tuple[str, str], ...] = (
+    (r"tch", "tty"),
+    (r"sh", "sy"),
+    (r"ch", "ty"),
+    (r"ts(?=u)", "t"),
+    (r"f(?=u)", "h"),
+    (r"j", "zy"),
+    (r"d(?=[iu])", "z"),
+    (r"dy", "zy"),
+    (r"(?<=[szt])yi", "i"),
+    (r"m(?=[bmp])", "n"),
+    (r"o(?:[ou]|h(?![aeiouy]))", "o"),
+    (r"uu", "u"),
 )
 # "oh" before a vowel is ambiguous: a long o (Ohita, for Ōita) or o + ha/hi/hu/he/ho
 # (Ohara). Names are keyed by the second reading; the first is tried when it finds nothing.
-_OH_BEFORE_A_VOWEL = re.compile(r"oh(?=[aeiou])")
+_OH_BEFORE_A_VOWEL = r"oh(?=[aeiou])"
 # Kana spellings of one sound: ヴァ/バ …, and long vowels written ー, ウ or オ (トーキョー,
 # トウキョウ, オオイタ), dropped, so that every spelling meets.
-_KANA_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"ヴァ", "バ"),
-        (r"ヴィ", "ビ"),
-        (r"ヴェ", "ベ"),
-        (r"ヴォ", "ボ"),
-        (r"ヴ", "ブ"),
-        (r"(?<=[オコゴソゾトドノホボポモヨョロヲォウクグスズツヅヌフブプムユュルゥ])[ウオ]", "ー"),
-        (r"ー", ""),
-    )
+_KANA_STEPS: tuple[tuple[str, str], ...] = (
+    (r"ヴァ", "バ"),
+    (r"ヴィ", "ビ"),
+    (r"ヴェ", "ベ"),
+    (r"ヴォ", "ボ"),
+    (r"ヴ", "ブ"),
+    (r"(?<=[オコゴソゾトドノホボポモヨョロヲォウクグスズツヅヌフブプムユュルゥ])[ウオ]", "ー"),
+    (r"ー", ""),
 )
 
 
@@ -121,12 +117,12 @@ def name_key(text: str) -> str:
 
 def with_one_ke(folded: str) -> str:
     """A folded text with ヶ and its spellings between kanji as one (六カ所村 -> 六ヶ所村)."""
-    return _SMALL_KE.sub("ヶ", folded)
+    return _compiled(_SMALL_KE).sub("ヶ", folded)
 
 
 def other_name_keys(key: str) -> tuple[str, ...]:
     """Further readings of a name key, tried when ``key`` finds nothing: Ohita as Oita."""
-    other = _OH_BEFORE_A_VOWEL.sub("o", key) if key.isascii() else key
+    other = _compiled(_OH_BEFORE_A_VOWEL).sub("o", key) if key.isascii() else key
     return (other,) if other != key else ()
 
 
@@ -139,7 +135,7 @@ def _name_key(text: str) -> str:
     folded = with_one_ke(fold(text))
     steps = _ROMAJI_STEPS if folded.isascii() and folded.isalpha() else _KANA_STEPS
     for pattern, replacement in steps:
-        folded = pattern.sub(replacement, folded)
+        folded = _compiled(pattern).sub(replacement, folded)
     return folded
 
 

@@ -10,7 +10,6 @@ standard error is closed or full (see ``main``).
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
@@ -23,7 +22,7 @@ from types import FrameType
 from typing import IO, Any, NoReturn, TypeVar
 
 import sister_agreements as sa
-from sister_agreements import _atomic, _codec, export, published, summary
+from sister_agreements import export, summary
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset
 from sister_agreements.dates import PartialDate
@@ -124,6 +123,8 @@ def _table(rows: list[list[str]], fmt: str) -> str:
     if fmt == "markdown":
         return markdown_table(rows)
     if fmt == "csv":
+        import csv
+
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         return out.getvalue()
@@ -212,6 +213,8 @@ def _compare(table: summary.CountTable, args: argparse.Namespace) -> str:
         UsageError: for a table with no printed counterpart, or one computed on a subset
             or counting agreements.
     """
+    from sister_agreements import published
+
     printed = {"field": published.FIELD_TABLE, "country": published.COUNTRY_TABLE}.get(args.table)
     if printed is None:
         raise UsageError("--compare works with --table field or --table country")
@@ -240,7 +243,9 @@ def cmd_search(ds: Dataset, args: argparse.Namespace) -> str:
 def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
     a = ds[args.id]
     if args.format == "json":
-        return _json(_codec.converter.unstructure(a))
+        from sister_agreements._codec import converter
+
+        return _json(converter.unstructure(a))
     lang = args.lang
     japanese = [
         f"{p.name} ({p.name_en}; {p.lg_code or '-'})"
@@ -302,6 +307,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if not args.output:
         return text
+    from sister_agreements import _atomic
+
     _to_file(args.output, lambda: _atomic.write_text(args.output, text, "utf-8"))
     return None
 
@@ -334,6 +341,8 @@ def _to_file(path: str, write: Callable[[], T]) -> T:
     try:
         return write()
     except OSError as error:
+        from sister_agreements import _atomic
+
         raise OSError(error.errno, error.strerror, _atomic.shown(path)) from None
 
 
@@ -348,7 +357,9 @@ def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
         ds[args.listing]  # an unknown key is an error naming the closest
     chosen = [e for e in ds.errata if not args.listing or e.listing == args.listing]
     if args.format == "json":
-        return _json([_codec.converter.unstructure(e) for e in chosen])
+        from sister_agreements._codec import converter
+
+        return _json([converter.unstructure(e) for e in chosen])
     lang = args.lang
     header = ["ID", _t(lang, "掲載", "Listing"), _t(lang, "種類", "Kind"), _t(lang, "項目", "Item"),
               _t(lang, "報告書の記載", "Printed"), _t(lang, "データセット", "Dataset")]  # fmt: skip

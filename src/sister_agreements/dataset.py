@@ -10,15 +10,12 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, TypeVar, overload
 
-import importlib_resources
-from importlib_resources.abc import Traversable
-
-from sister_agreements import _codec, _document, names
+from sister_agreements import _document, names
+from sister_agreements._decode import Document
 from sister_agreements._fold import closest_keys, fold, name_key, with_one_ke
-from sister_agreements._tables import names_tables
+from sister_agreements._tables import names_tables, package_data
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import (
     DatasetError,
@@ -54,7 +51,7 @@ class _Index:
     ``load()`` stays cheap and repeated queries never scan.
     """
 
-    def __init__(self, document: _codec.Document) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.position = {a.id: i for i, a in enumerate(document.agreements)}
         self.by_key = {li.key: a for a in document.agreements for li in a.listings}
@@ -103,7 +100,7 @@ class _Index:
 class _Facets:
     """Agreement ids by field, country, prefecture, party name, kind and shape."""
 
-    def __init__(self, document: _codec.Document) -> None:
+    def __init__(self, document: Document) -> None:
         self.field: dict[Field, set[str]] = {}
         self.country: dict[str, set[str]] = {}
         self.prefecture: dict[str, set[str]] = {}
@@ -279,10 +276,10 @@ class Dataset(Sequence[Agreement]):
     def __repr__(self) -> str:
         return f"<Dataset: {len(self)} agreements, {len(self.listings)} listings>"
 
-    def _document(self) -> _codec.Document:
+    def _document(self) -> Document:
         """The document of this dataset: its agreements and errata, the whole registers."""
         whole = self._index.document
-        return _codec.Document(
+        return Document(
             whole.source, whole.countries, whole.prefectures, self._agreements, self.errata
         )
 
@@ -325,6 +322,9 @@ class Dataset(Sequence[Agreement]):
                 message names the nearest valid values.
             TypeError: a value of the wrong type.
         """
+        given = (field, country, prefecture, party, kind, signed_from, signed_to, multilateral)
+        if all(value is None for value in given):
+            return self  # without building the indexes
         facets = self._index.facets
         matches: list[set[str]] = []  # one set per given argument, intersected below
         if field is not None:
@@ -350,8 +350,6 @@ class Dataset(Sequence[Agreement]):
             if not isinstance(multilateral, bool):
                 raise TypeError(f"multilateral is True or False, not {multilateral!r}")
             matches.append(facets.multilateral[multilateral])
-        if not matches:
-            return self
         ids = set.intersection(*sorted(matches, key=len))
         if len(self._ids) < len(self._index.position):
             ids &= self._ids
@@ -426,12 +424,15 @@ def _union(index: dict[T, set[str]], keys: Iterable[T]) -> set[str]:
     return found
 
 
-_KINDS = names.Lookup(
-    "kind",
-    list(dict.fromkeys(str(kind.value) for kind in (*JapaneseKind, *ForeignKind))),
-    lambda value: (value, value.replace("_", " "), value.replace("isation", "ization")),
-    str,
-)
+@functools.cache
+def _kinds() -> names.Lookup[str]:
+    """The values of the party kinds, by value, with spaces, or spelt -ization."""
+    return names.Lookup(
+        "kind",
+        list(dict.fromkeys(str(kind.value) for kind in (*JapaneseKind, *ForeignKind))),
+        lambda value: (value, value.replace("_", " "), value.replace("isation", "ization")),
+        str,
+    )
 
 
 def _kind_value(value: object) -> str:
@@ -440,7 +441,7 @@ def _kind_value(value: object) -> str:
         return str(value.value)
     if not isinstance(value, str):
         raise TypeError(f"a kind is a str or a kind enum, not {type(value).__name__}")
-    return _KINDS.lookup(value)
+    return _kinds().lookup(value)
 
 
 def _bound(value: DateBound) -> PartialDate:
@@ -483,19 +484,18 @@ def load() -> Dataset:
 
 def _read() -> Dataset:
     """The packaged dataset: ``read_document`` with the digest the build recorded."""
-    data = importlib_resources.files("sister_agreements") / "data"
-    digest = _resource(data / DIGEST_FILE, DIGEST_FILE).decode("ascii", "replace").split()
+    digest = _resource(DIGEST_FILE).decode("ascii", "replace").split()
     document = _document.read_document(
-        _resource(data / DATA_FILE, DATA_FILE),
+        _resource(DATA_FILE),
         f"sister_agreements/data/{DATA_FILE}",
         digest=digest[0] if digest else "",
     )
     return Dataset(_Index(document))
 
 
-def _resource(resource: Traversable, name: str) -> bytes:
+def _resource(name: str) -> bytes:
     try:
-        return resource.read_bytes()
+        return package_data(name)
     except OSError as error:
         problem = "missing" if isinstance(error, FileNotFoundError) else "cannot be read"
         raise DatasetError(
@@ -515,7 +515,8 @@ def read_file(path: str | os.PathLike[str]) -> Dataset:
         raise TypeError(f"a path is a str or an os.PathLike, not {type(path).__name__}")
     file = os.fsdecode(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as error:
         raise DatasetError(file, f"cannot be read: {error.strerror or error}") from error
     document = _document.read_document(data, file, registers=lambda: load()._index.document)

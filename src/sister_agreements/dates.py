@@ -12,8 +12,8 @@ References:
 
 from __future__ import annotations
 
-import calendar
 import datetime
+import functools
 import re
 import types
 import unicodedata
@@ -42,8 +42,11 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 _NUMERAL = r"[0-9]+|[〇一二三四五六七八九十百千]+"
 _SMALL = r"[0-9]{1,2}|[〇一二三四五六七八九十]{1,3}"
 _WESTERN = r"[0-9]{4}|[〇一二三四五六七八九]{4}|[一二三四五六七八九]?千[〇一二三四五六七八九十百]*"
+# The patterns of `parse` are compiled on first use (``_compiled``), not at import: _DATE
+# alone takes several milliseconds to compile, and loading the dataset reads ISO dates only.
+_compiled = functools.cache(re.compile)
 # Matched against _compact(text): NFKC, so brackets are ASCII and ligatures spelled out.
-_DATE = re.compile(
+_DATE = (
     # an era and its year: 平成16年, with the Western year after 年: 平成16年(2004年)
     rf"(?:(?P<era>{'|'.join(ERAS)})(?P<era_year>元|{_NUMERAL})"
     rf"(?:年(?:\((?P<western_after>{_WESTERN})年?\)年?)?"
@@ -53,12 +56,12 @@ _DATE = re.compile(
     rf"|(?<![0-9〇一二三四五六七八九])(?P<western>{_WESTERN})年)"
     rf"(?:(?P<month>{_SMALL})月(?:(?P<day>{_SMALL})日)?)?"
 )
-_KANJI_UNITS = re.compile(
+_KANJI_UNITS = (
     "(?:(?P<thousands>[一二三四五六七八九]?)千)?(?:(?P<hundreds>[一二三四五六七八九]?)百)?"
     "(?:(?P<tens>[一二三四五六七八九]?)十)?(?P<ones>[一二三四五六七八九])?"
 )
 # A month or day that follows a date but could not be read as part of it (12月100日).
-_DANGLING = re.compile(rf"(?:{_NUMERAL})[月日]")
+_DANGLING = rf"(?:{_NUMERAL})[月日]"
 # Old numerals for twenty and thirty (廿四日), spelt out.
 _OLD_NUMERALS = str.maketrans({"廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十"})
 _ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
@@ -93,9 +96,16 @@ def _validate_day(
     _require_int("day", value)
     if instance.month is None:
         raise ValueError(f"day {value} needs a month")
-    days = calendar.monthrange(instance.year, instance.month)[1]
+    days = _days_in_month(instance.year, instance.month)
     if not 1 <= value <= days:
         raise ValueError(f"day {value} is not 1-{days} in {instance.year:04d}-{instance.month:02d}")
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The number of days of a month of the proleptic Gregorian calendar (1-12)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _zero_if_none(value: int | None) -> int:
@@ -173,10 +183,10 @@ class PartialDate:
                 ``keep_western`` is False; if a month or day is out of range.
         """
         compact = _compact(text)
-        match = _DATE.search(compact)
+        match = _compiled(_DATE).search(compact)
         if match is None:
             raise ValueError(f"no date in {text!r}")
-        if _DANGLING.match(compact, match.end()):
+        if _compiled(_DANGLING).match(compact, match.end()):
             raise ValueError(f"{text!r}: a month or day of the date cannot be read")
         western = match["western"] or match["western_after"] or match["western_before"]
         month = None if match["month"] is None else _number(match["month"])
@@ -218,7 +228,7 @@ class PartialDate:
         if self.day is not None:
             return self.first_day()
         month = self.month or 12
-        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, month, _days_in_month(self.year, month))
 
     def to_era(self) -> str:
         """The date in the era form: 平成16年12月24日, 令和元年5月1日 (元年 for year 1).
@@ -264,7 +274,7 @@ def _number(text: str) -> int:
         return int(text)
     if not any(unit in text for unit in "十百千"):
         return int("".join(str(_KANJI_DIGITS.index(digit)) for digit in text))
-    match = _KANJI_UNITS.fullmatch(text)
+    match = _compiled(_KANJI_UNITS).fullmatch(text)
     if match is None:
         raise ValueError(f"not a kanji numeral: {text!r}")
     total = 0 if match["ones"] is None else _KANJI_DIGITS.index(match["ones"])
@@ -287,7 +297,7 @@ def era_years(text: str) -> list[tuple[str, int, int]]:
         ValueError: if a kanji numeral is malformed.
     """
     found = []
-    for match in _DATE.finditer(_compact(text)):
+    for match in _compiled(_DATE).finditer(_compact(text)):
         western = match["western_after"] or match["western_before"]
         if western is not None:
             era_year = ERAS[match["era"]].year + _number(match["era_year"]) - 1

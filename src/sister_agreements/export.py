@@ -17,8 +17,7 @@ from collections.abc import Mapping
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sister_agreements import _atomic, _codec, _stand_ins
-from sister_agreements._atomic import Target
+from sister_agreements import _stand_ins
 from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
 from sister_agreements.dataset import Dataset
@@ -27,6 +26,8 @@ from sister_agreements.model import Agreement, ForeignParty, JapaneseParty, List
 
 if TYPE_CHECKING:
     import pandas
+
+    from sister_agreements._atomic import Target
 
 Level = Literal["agreement", "listing", "party"]
 LEVELS: tuple[Level, ...] = ("agreement", "listing", "party")
@@ -272,6 +273,8 @@ def to_csv(
             ``bytes``, a binary file).
         OSError: if the file cannot be written; ``filename`` is ``path``.
     """
+    from sister_agreements import _atomic  # only when writing (it imports secrets)
+
     codecs.lookup(encoding)
     text, replaced = _csv(ds, level, formulas, encoding, errors)
     _atomic.write_text(path, text, encoding)
@@ -297,6 +300,8 @@ def _check_encodable(text: str, encoding: str, record: dict[str, Any]) -> None:
 def json_text(ds: Dataset) -> str:
     """The dataset's agreements, with the errata, countries and provenance, as JSON in
     the package's own schema (``sister_agreements/data/agreements.json``)."""
+    from sister_agreements import _codec  # only when writing JSON (it imports cattrs)
+
     raw = _codec.unstructure_document(ds._document())
     return json.dumps(raw, ensure_ascii=False, indent=1) + "\n"
 
@@ -311,6 +316,8 @@ def to_json(ds: Dataset, path: Target) -> None:
         TypeError: if ``path`` is neither a path nor a text file object.
         OSError: if the file cannot be written; ``filename`` is ``path``.
     """
+    from sister_agreements import _atomic
+
     _atomic.write_text(path, json_text(ds), "utf-8")
 
 
