@@ -27,6 +27,7 @@ defaults takes about 20 minutes on two cores)::
     .venv/bin/python tools/mutate.py                     # every module, 60 mutants each
     .venv/bin/python tools/mutate.py export dates -n 30  # some modules, fewer mutants
     .venv/bin/python tools/mutate.py --list export       # only list the sampled mutants
+    .venv/bin/python tools/mutate.py --rerun before.txt  # only the survivors of a saved run
 
 It prints, per module, the mutants tried, killed and surviving, the kill rate, and
 each survivor as ``file:line kind: before -> after``. The exit status is 0.
@@ -273,13 +274,12 @@ def _copy_tree(into: Path) -> Path:
     return tree
 
 
-def run_module(module: str, size: int, seed: int, workers: int, scratch: Path) -> list[Mutant]:
-    """Run a sample of ``module``'s mutants; print and return the survivors.
+def run_module(module: str, chosen: list[Mutant], workers: int, scratch: Path) -> list[Mutant]:
+    """Run the chosen mutants of ``module``; print and return the survivors.
 
     Raises:
         SystemExit: the tests fail on the unmutated module, so no mutant can be judged.
     """
-    chosen = sample(module, size, seed)
     target = PACKAGE / f"{module}.py"
     unmutated = ast.unparse(ast.parse((ROOT / target).read_text(encoding="utf-8")))
     trees = [_copy_tree(scratch) for _ in range(workers)]
@@ -324,17 +324,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2012, help="the sampling seed")
     parser.add_argument("-j", "--workers", type=int, default=2, help="parallel test runs")
     parser.add_argument("--list", action="store_true", help="list the sample; run nothing")
+    parser.add_argument(
+        "--rerun",
+        type=Path,
+        metavar="OUTPUT",
+        help="run only the sampled mutants that OUTPUT, a saved output of this tool, lists "
+        "as survivors (after adding tests: the killed stay killed)",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.modules) - set(MODULES)
     if unknown:
         parser.error(f"unknown modules: {', '.join(sorted(unknown))}")
+    survived = None
+    if args.rerun:
+        lines = args.rerun.read_text(encoding="utf-8").splitlines()
+        survived = {line.split("survived ", 1)[1] for line in lines if "  survived " in line}
     with tempfile.TemporaryDirectory(prefix="mutate-") as scratch:
         for module in args.modules or DEFAULT_MODULES:
+            chosen = sample(module, args.mutants, args.seed)
+            if survived is not None:
+                chosen = [mutant for mutant in chosen if str(mutant) in survived]
             if args.list:
-                for mutant in sample(module, args.mutants, args.seed):
+                for mutant in chosen:
                     print(mutant)
-            else:
-                run_module(module, args.mutants, args.seed, args.workers, Path(scratch))
+            elif chosen:
+                run_module(module, chosen, args.workers, Path(scratch))
     return 0
 
 
