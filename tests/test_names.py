@@ -315,8 +315,11 @@ MUNICIPALITIES = municipality_lookup(names_tables()["municipalities"])
         ("チヨダ", ["105236", "131016"]),  # 千代田町 (チヨダマチ) and 千代田区 (チヨダク)
         ("キコナイ", ["013340"]), ("サンノヘ", ["024414"]),  # チョウ and マチ
         ("ヨミタン", ["473243"]), ("ロッカショ", ["024112"]),  # ソン and ムラ
-        ("鹿嶋市", ["082228"]), ("鹿嶋 市", ["082228"]), ("鹿島市", ["412074"]),
+        ("鹿嶋市", ["082228"]), ("鹿島市", ["412074"]),
         ("かしまし", ["082228", "412074"]),  # written apart, read alike
+        # a name written as one place writes it names that one, not the others read alike
+        ("さくら", ["092142"]), ("さくら 市", ["092142"]), ("さいたま", ["111007"]),
+        ("サクラ", ["092142", "122122"]),  # さくら市 and 佐倉市
     ],
 )  # fmt: skip
 def test_local_governments_by_name_reading_and_prefecture(value: str, codes: list[str]) -> None:
