@@ -150,6 +150,38 @@ def test_whole_records(ds: sa.Dataset) -> None:
     )  # fmt: skip
 
 
+def test_whole_agreement_records(ds: sa.Dataset) -> None:
+    records = {r["id"]: r for r in export.to_records(ds, "agreement")}
+    strait = records["8-25"]
+    a = ds["8-25"]
+    texts = ("background", "activities", "outcomes")
+    assert [strait[column] for column in texts] == [a.background, a.activities, a.outcomes]
+    assert {k: v for k, v in strait.items() if k not in texts} == {
+        "id": "8-25", "title": "日韓海峡沿岸県市道交流知事会議", "fields": "8", "primary_field": 8,
+        "signed": "1992", "dates": "1992 (開始)", "date_text": "平成4（1992）年から開始",
+        "multilateral": True,
+        "japanese_parties": "福岡県; 佐賀県; 長崎県; 山口県",
+        "japanese_parties_en":
+            "Fukuoka Prefecture; Saga Prefecture; Nagasaki Prefecture; Yamaguchi Prefecture",
+        "lg_codes": "400009; 410004; 420000; 350001",
+        "prefectures": "福岡県; 佐賀県; 長崎県; 山口県",
+        "foreign_parties": "釜山広域市; 全羅南道; 慶尚南道; 済州特別自治道",
+        "foreign_parties_en": "Busan; South Jeolla; South Gyeongsang; Jeju",
+        "countries": "KR", "region_codes": "KR-26; KR-46; KR-48; KR-49",
+        "urls": "http://www.japan-korea-strait8.org/index.php",
+        "contacts": "福岡県 新社会推進部 国際交流局 交流第一課 / 092-643-3202 / "
+        "yasuda-e7848@pref.fukuoka.lg.jp",
+        "listings": "8-25",
+    }  # fmt: skip
+    kochi = records["2-07"]
+    assert (kochi["fields"], kochi["primary_field"], kochi["listings"]) == ("2; 7", 2, "2-07; 7-20")
+    assert kochi["contacts"] == (
+        "文化生活部 文化・国際課 / 088-823-9605 / 140201@ken.pref.kochi.lg.jp; "
+        "観光振興部 観光政策課 / 088-823-9608 / 020101@ken.pref.kochi.lg.jp"
+    )
+    assert records["2-05"]["dates"] == "2001-05-26 (旧八日市市); 2006-03-16 (東近江市合併後)"
+
+
 def test_unknown_choices(ds: sa.Dataset, tmp_path: Path) -> None:
     with pytest.raises(sa.UnknownValueError, match=r"^unknown level 'sheet'; closest: agreement, "):
         export.to_records(ds, "sheet")  # type: ignore[arg-type]

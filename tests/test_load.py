@@ -256,3 +256,9 @@ def test_a_flipped_or_cut_file_is_refused(
         changed = packaged[:at] + bytes([packaged[at] ^ flip]) + packaged[at + 1 :]
     error = _load_error(tmp_path_factory.mktemp("bytes"), changed)
     assert str(error).startswith(f"{WHERE}: ")
+
+
+@pytest.mark.parametrize(("path", "kind"), [(3, "int"), (b"x.json", "bytes"), (None, "NoneType")])
+def test_a_data_file_is_named_by_a_path(path: object, kind: str) -> None:
+    with pytest.raises(TypeError, match=rf"^a path is a str or an os\.PathLike, not {kind}$"):
+        dataset.read_file(path)  # type: ignore[arg-type]

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 import sister_agreements as sa
 from sister_agreements import AmbiguousValueError, Field, UnknownValueError
-from sister_agreements.names import is_valid_lg_code, lg_check_digit, lg_codes, party_names
+from sister_agreements._tables import names_tables
+from sister_agreements.names import (
+    is_valid_lg_code,
+    lg_check_digit,
+    lg_codes,
+    municipality_lookup,
+    party_names,
+)
 
 PREFECTURES = list(sa.prefectures)
 
@@ -292,8 +299,63 @@ def test_lg_check_digit_and_codes() -> None:
     assert lg_codes("22012") == ["220124", "022012"]
     assert lg_codes("2201") == ["022012"]
     assert lg_codes("022013") == [] and lg_codes("1234567") == []
-    with pytest.raises(ValueError, match="not a five-digit code"):
+    with pytest.raises(ValueError, match=r"^not a five-digit code: '2201'$"):
         lg_check_digit("2201")
+
+
+# --- local governments of the register -------------------------------------------
+
+MUNICIPALITIES = municipality_lookup(names_tables()["municipalities"])
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("神奈川県", ["140007"]), ("神奈川", ["140007"]), ("カナガワ", ["140007"]),
+        ("チヨダ", ["105236", "131016"]),  # 千代田町 (チヨダマチ) and 千代田区 (チヨダク)
+        ("キコナイ", ["013340"]), ("サンノヘ", ["024414"]),  # チョウ and マチ
+        ("ヨミタン", ["473243"]), ("ロッカショ", ["024112"]),  # ソン and ムラ
+        ("鹿嶋市", ["082228"]), ("鹿島市", ["412074"]),
+        ("かしまし", ["082228", "412074"]),  # written apart, read alike
+        # a name written as one place writes it names that one, not the others read alike
+        ("さくら", ["092142"]), ("さくら 市", ["092142"]), ("さいたま", ["111007"]),
+        ("サクラ", ["092142", "122122"]),  # さくら市 and 佐倉市
+    ],
+)  # fmt: skip
+def test_local_governments_by_name_reading_and_prefecture(value: str, codes: list[str]) -> None:
+    assert [m.lg_code for m in MUNICIPALITIES.get_all(value)] == codes
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Sapporo", "011002"), ("Sapporo-shi", "011002"), ("Sapporo City", "011002"),
+        ("Chiyoda-ku", "131016"), ("Chiyoda Ward", "131016"), ("Chiyoda City", "131016"),
+        ("Kikonai-cho", "013340"), ("Kikonai Town", "013340"),
+        ("Sannohe-machi", "024414"), ("Sannohe Town", "024414"),
+        ("Rokkasho-mura", "024112"), ("Rokkasho Village", "024112"),
+        ("Yomitan-son", "473243"), ("Yomitan Village", "473243"),
+    ],
+)  # fmt: skip
+def test_romanised_names_of_a_register_with_them(value: str, code: str) -> None:
+    rows = [
+        ("011002", "北海道", "札幌市", "サッポロシ", "Sapporo"),
+        ("131016", "東京都", "千代田区", "チヨダク", "Chiyoda"),
+        ("013340", "北海道", "木古内町", "キコナイチョウ", "Kikonai"),
+        ("024414", "青森県", "三戸町", "サンノヘマチ", "Sannohe"),
+        ("024112", "青森県", "六ヶ所村", "ロッカショムラ", "Rokkasho"),
+        ("473243", "沖縄県", "読谷村", "ヨミタンソン", "Yomitan"),
+    ]
+    lookup = municipality_lookup(rows)
+    assert [m.lg_code for m in lookup.get_all(value)] == [code]
+    assert [lookup.get_all(wrong) for wrong in ("Chiyoda-mura", "Yomitan-cho", "Sapporo Town")] == [
+        (), (), (),
+    ]  # fmt: skip
+
+
+def test_lookups_say_what_they_hold() -> None:
+    assert repr(MUNICIPALITIES) == "<Lookup of 1789 local government entries>"
+    assert repr(sa.prefectures) == "<Lookup of 47 prefecture entries>"
 
 
 # --- parties --------------------------------------------------------------------

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import Field, JapaneseKind, PartialDate
+from sister_agreements import Field, JapaneseKind, PartialDate, export
 
 # Known answers, each counted from the sheets.
 KNOWN = [
@@ -67,6 +68,13 @@ def test_search(ds: sa.Dataset) -> None:
     assert len(ds.search("黒龍江")) == len(ds.search("黒竜江")) > 0
     assert len(ds.search("湿地 提携")) == 3
     assert len(ds.search("no-such-word-anywhere")) == 0
+
+
+def test_search_finds_the_countries_by_every_name(ds: sa.Dataset) -> None:
+    korea, china = ds.filter(country="KR"), ds.filter(country="CN")
+    assert (len(korea), len(china)) == (34, 56)
+    assert ds.search("大韓民国") == ds.search("South Korea") == korea
+    assert ds.search("中華人民共和国") == ds.search("China") == china
 
 
 def test_results_chain_and_keep_metadata(ds: sa.Dataset) -> None:
@@ -230,6 +238,55 @@ def test_indexing_by_anything_else_is_a_type_error(ds: sa.Dataset, index: object
         ds[index]  # type: ignore[call-overload]
 
 
+def test_type_errors_say_what_was_given(ds: sa.Dataset) -> None:
+    with pytest.raises(
+        TypeError, match=r"^a dataset is indexed by an int, a slice or a str, not 1\.5$"
+    ):
+        ds[1.5]  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"^an id or listing key is a str, not int$"):
+        ds.get(1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^search text is a str, not bytes$"):
+        ds.search(b"x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^a name is a str, not bytes$"):
+        ds.filter(country=b"CN")
+
+
+def test_repr_counts_agreements_and_listings(ds: sa.Dataset) -> None:
+    assert repr(ds) == "<Dataset: 149 agreements, 175 listings>"
+    assert repr(ds.filter(country="CN")) == "<Dataset: 56 agreements, 67 listings>"
+
+
+def test_listings_are_in_report_order(ds: sa.Dataset) -> None:
+    keys = [li.key for li in ds.listings]
+    assert len(keys) == 175 and keys[24:30] == ["1-25", "1-26", "2-01", "2-02", "2-03", "2-04"]
+    assert keys == sorted(keys, key=lambda key: tuple(int(part) for part in key.split("-")))
+
+
+def test_datasets_are_equal_by_their_agreements_across_documents(
+    ds: sa.Dataset, tmp_path: Path
+) -> None:
+    path = tmp_path / "three.json"
+    export.to_json(ds[:3], path)
+    back = export.read_json(path)
+    assert back == ds[:3] and hash(back) == hash(ds[:3])
+    assert back != ds[:2] and back != ds[1:4]
+
+
+def test_kinds_by_enum_member_or_name(ds: sa.Dataset) -> None:
+    towns = ds.filter(kind=JapaneseKind.TOWN)
+    assert towns == ds.filter(kind="town") and len(towns) == 10
+
+
+@pytest.mark.parametrize("value", ["JP-26", "26", "Kyoto-fu", "京都府"])
+def test_a_prefecture_as_a_party_by_any_of_its_forms(ds: sa.Dataset, value: str) -> None:
+    ids = ["5-10", "6-16", "6-19", "7-07", "7-33", "7-34", "7-35"]
+    assert [a.id for a in ds.filter(party=value)] == ids
+
+
+def test_a_local_government_with_no_agreement_is_an_empty_result(ds: sa.Dataset) -> None:
+    assert len(ds.filter(party="木古内町")) == len(ds.filter(party="北海道木古内町")) == 0
+
+
 def test_unknown_keys_suggest_by_folded_form(ds: sa.Dataset) -> None:
     for typed in ("1-1", "1‐1", "１－１", "1 - 1", "1-001"):
         with pytest.raises(sa.UnknownValueError) as raised:
@@ -237,6 +294,9 @@ def test_unknown_keys_suggest_by_folded_form(ds: sa.Dataset) -> None:
         assert raised.value.closest[0] == "1-01", typed
     with pytest.raises(sa.UnknownValueError, match=r"unknown agreement or listing '9-99'"):
         ds["9-99"]
+    with pytest.raises(sa.UnknownValueError) as raised:
+        ds["8-2"]  # by spelling alone, 8-21 would come first
+    assert raised.value.closest == ("8-02", "8-21", "8-12", "8-20")
 
 
 @pytest.mark.parametrize("text", ["", " ", "-", "・", "- ・", "マラソン -"])

@@ -194,6 +194,9 @@ def test_by_country_top(ds: sa.Dataset) -> None:
     assert top3.cell("other", "total").total == 153 - 58 - 31 - 10
     with pytest.raises(TypeError):
         summary.by_country(ds, top="3")  # type: ignore[arg-type]
+    for top, kind in ((True, "bool"), (2.5, "float")):
+        with pytest.raises(TypeError, match=rf"^top is an int, not {kind}$"):
+            summary.by_country(ds, top=top)  # type: ignore[arg-type]
 
 
 def test_by_prefecture_and_by_year(ds: sa.Dataset) -> None:
@@ -778,3 +781,12 @@ def test_diff_refuses_tables_of_other_rows_or_ranks(
         ours(ds).diff(printed)
     assert (published.COUNTRY_TABLE.rows_by, published.COUNTRY_TABLE.top) == ("country", 10)
     assert len(summary.by_country(ds).diff(published.COUNTRY_TABLE)) == 7
+
+
+def test_diff_says_how_the_tables_differ(ds: sa.Dataset) -> None:
+    with pytest.raises(sa.IncomparableTablesError) as raised:
+        summary.by_country(ds, top=3).diff(published.COUNTRY_TABLE)
+    assert str(raised.value) == (
+        "cannot compare a table by country, top 3 with one by country, top 10; "
+        "the report's printed tables are by shape (Table 1) and by country, top 10"
+    )
