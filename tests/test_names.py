@@ -318,7 +318,7 @@ MUNICIPALITIES = municipality_lookup(names_tables()["municipalities"])
         ("鹿嶋市", ["082228"]), ("鹿島市", ["412074"]),
         ("かしまし", ["082228", "412074"]),  # written apart, read alike
         # a name written as one place writes it names that one, not the others read alike
-        ("さくら", ["092142"]), ("さくら 市", ["092142"]), ("さいたま", ["111007"]),
+        ("さくら", ["092142"]), ("さいたま", ["111007"]), ("さい　たま", ["111007"]),
         ("サクラ", ["092142", "122122"]),  # さくら市 and 佐倉市
     ],
 )  # fmt: skip

@@ -22,7 +22,7 @@ Operators (the ``kind`` printed for each mutant):
 Docstrings, annotations, imports and ``def``/``class`` statements are not mutated.
 
 Run by hand from the repository root (it is not part of CI; a whole run with the
-defaults takes about 20 minutes on two cores)::
+defaults takes 20 to 30 minutes on two cores)::
 
     .venv/bin/python tools/mutate.py                     # every module, 60 mutants each
     .venv/bin/python tools/mutate.py export dates -n 30  # some modules, fewer mutants
