@@ -1,13 +1,15 @@
-"""The lean reader of the packaged file (``_decode``): what the strict reader gives, object
-for object, from plain JSON that any Python reads alike."""
+"""The fast form of the packaged data (``_decode``): what the strict reader gives from
+agreements.json, object for object, from plain JSON that any Python reads alike."""
 
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import pytest
 import sister_agreements as sa
 from sister_agreements import _decode, _document, _tables, dataset
 from sister_agreements._tables import package_data
-from sister_agreements.dataset import DATA_FILE, DIGEST_FILE
+from sister_agreements.dataset import DATA_FILE, DIGEST_FILE, ROWS_FILE
 from sister_agreements.dates import PartialDate
 
 
@@ -39,48 +41,59 @@ def _same(lean: Any, strict: Any, path: str = "document") -> int:
     return 0
 
 
-def test_the_lean_reader_gives_what_the_strict_reader_gives(ds: sa.Dataset) -> None:
-    data = package_data(DATA_FILE)
-    strict = _document.read_document(data, DATA_FILE)  # no digest: every check runs
-    lean = _decode.structure_document(json.loads(data))
+def _rows() -> _decode.Document:
+    digest = package_data(DIGEST_FILE).decode("ascii").split()[0]
+    return _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest)
+
+
+def test_the_rows_give_what_the_strict_reader_gives(ds: sa.Dataset) -> None:
+    strict = _document.read_document(package_data(DATA_FILE), DATA_FILE)
     # Every object of the file: the document, its source, 249 countries, 47 prefectures,
     # 149 agreements with their 162 Japanese and 208 foreign parties, 155 dated events,
     # 70 links, 152 contacts and 175 listings, 61 errata, and 156 dates (one a became_on).
     parts = (1, 1, 249, 47, 149, 162, 208, 155, 70, 152, 175, 61, 156)
-    assert _same(lean, strict) == sum(parts) == 1586
-    assert strict == lean == ds._document()
+    assert _same(_rows(), strict) == sum(parts) == 1586
+    assert strict == _rows() == ds._document()
 
 
-def test_load_takes_the_lean_reader_only_with_the_builds_digest(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls: list[int] = []
-    real = _decode.structure_document
+def test_the_rows_are_what_the_build_writes_from_the_document() -> None:
+    """Written again from the strict reader's document, the rows are the packaged bytes."""
+    strict = _document.read_document(package_data(DATA_FILE), DATA_FILE)
+    digest = hashlib.sha256(package_data(DATA_FILE)).hexdigest()
+    assert _decode.rows_text(strict, digest).encode("utf-8") == package_data(ROWS_FILE)
+    assert package_data(DIGEST_FILE).decode("ascii") == f"{digest}  {DATA_FILE}\n"
 
-    def counting(raw: dict[str, Any]) -> _decode.Document:
-        calls.append(1)
-        return real(raw)
 
-    monkeypatch.setattr(_decode, "structure_document", counting)
-    monkeypatch.setattr(dataset, "_loaded", None)
-    sa.load()
-    assert calls == [1]
-    data = package_data(DATA_FILE)
-    with pytest.raises(sa.DatasetError, match="differs from the file the build wrote"):
-        _document.read_document(data, DATA_FILE, digest="0" * 64)
-    assert calls == [1]
+def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
+    header_line, rows = package_data(ROWS_FILE).split(b"\n", 1)
+    header = json.loads(header_line)
+    assert rows.count(b"\n") == 1 and rows.endswith(b"\n")
+    assert header["format"] == "sister_agreements rows 1"
+    assert header["sha256"] == package_data(DIGEST_FILE).decode("ascii").split()[0]
+    assert header["crc32"] == zlib.crc32(rows)
+    assert header["fields"]["Listing"] == [
+        "field", "number", "page", "relisted", "index_parties", "index_title", "sheet",
+        "sheet_title",
+    ]  # fmt: skip
+    assert list(header["fields"]) == [cls.__name__ for cls in _decode.CLASSES]
+    assert [len(part) for part in json.loads(rows)] == [8, 249, 47, 149, 61]
 
 
 def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
-    """No marshal, pickle or bytecode: every data file is UTF-8 JSON or the digest's text,
-    and load() reads exactly the JSON and its digest."""
+    """No marshal, pickle or bytecode: every data file is UTF-8 JSON (JSON Lines for the
+    rows) or the digest's text, and load() reads exactly the digest and the rows."""
     folder = Path(_tables.__file__).parent / "data"
     names = sorted(path.name for path in folder.iterdir())
-    assert names == ["agreements.json", "agreements.schema.json", "agreements.sha256", "names.json"]
+    assert names == [
+        "agreements.json", "agreements.rows.jsonl", "agreements.schema.json",
+        "agreements.sha256", "names.json",
+    ]  # fmt: skip
     for name in names:
         text = package_data(name).decode("utf-8")
         if name.endswith(".json"):
             json.loads(text)
+        elif name.endswith(".jsonl"):
+            assert [type(json.loads(line)) for line in text.splitlines()] == [dict, list]
     read: list[str] = []
 
     def recording(name: str) -> bytes:
@@ -91,7 +104,7 @@ def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
         patch.setattr(dataset, "package_data", recording)
         patch.setattr(dataset, "_loaded", None)
         sa.load()
-    assert read == [DIGEST_FILE, DATA_FILE]
+    assert read == [DIGEST_FILE, ROWS_FILE]
 
 
 def test_iso_dates_read_as_the_strict_reader_reads_them() -> None:

@@ -1,7 +1,9 @@
-"""load(): the packaged file, once per process, trusted only with the build's digest.
+"""load(): the packaged data, once per process, trusted only as the build wrote it; and
+the strict reader of agreements.json that the build and ``read_file`` use.
 
-The fault-injection tests copy the packaged file, change it (a flipped byte or boolean, a
-truncation, a value of another type) and load the copy in place of the packaged one."""
+The fault-injection tests copy a packaged file, change it (a flipped byte or boolean, a
+truncation, a value of another type) and read the copy: the rows (agreements.rows.jsonl)
+through ``load()`` in place of the packaged ones, agreements.json through the strict reader."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import hashlib
 import json
 import re
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import _tables, dataset
+from sister_agreements import _document, _tables, dataset
 
 PACKAGED = importlib_resources.files("sister_agreements") / "data"
 WHERE = "sister_agreements/data/agreements.json"
+ROWS_WHERE = "sister_agreements/data/agreements.rows.jsonl"
 
 
 def _packaged(name: str) -> bytes:
@@ -62,7 +66,10 @@ def test_load_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_package_data_reads_what_importlib_resources_reads() -> None:
-    for name in ("agreements.json", "agreements.sha256", "agreements.schema.json", "names.json"):
+    for name in (
+        "agreements.json", "agreements.rows.jsonl", "agreements.sha256", "agreements.schema.json",
+        "names.json",
+    ):  # fmt: skip
         assert _tables.package_data(name) == _packaged(name)
 
 
@@ -80,12 +87,12 @@ def test_the_recorded_digest_is_the_packaged_files() -> None:
 
 
 @contextmanager
-def _package(tmp_path: Path, data: bytes | None, digest: bytes | None) -> Iterator[None]:
-    """The package's data folder replaced by one holding ``data`` and ``digest``; None
+def _package(tmp_path: Path, rows: bytes | None, digest: bytes | None) -> Iterator[None]:
+    """The package's data folder replaced by one holding ``rows`` and ``digest``; None
     leaves a file out."""
     folder = tmp_path / "data"
     folder.mkdir()
-    for name, content in {dataset.DATA_FILE: data, dataset.DIGEST_FILE: digest}.items():
+    for name, content in {dataset.ROWS_FILE: rows, dataset.DIGEST_FILE: digest}.items():
         if content is not None:
             (folder / name).write_bytes(content)
     with pytest.MonkeyPatch.context() as patch:
@@ -94,16 +101,23 @@ def _package(tmp_path: Path, data: bytes | None, digest: bytes | None) -> Iterat
         yield
 
 
-def _load_error(tmp_path: Path, data: bytes | None, digest: bytes | None = None) -> sa.DatasetError:
-    """The error of loading ``data`` with ``digest`` (by default the packaged digest)."""
+def _load_error(tmp_path: Path, rows: bytes | None, digest: bytes | None = None) -> sa.DatasetError:
+    """The error of loading ``rows`` with ``digest`` (by default the packaged digest)."""
     digest = _packaged(dataset.DIGEST_FILE) if digest is None else digest
-    with _package(tmp_path, data, digest or None), pytest.raises(sa.DatasetError) as caught:
+    with _package(tmp_path, rows, digest or None), pytest.raises(sa.DatasetError) as caught:
         sa.load()
     return caught.value
 
 
+def _read_error(data: bytes) -> sa.DatasetError:
+    """The error of reading ``data`` as agreements.json with the strict reader."""
+    with pytest.raises(sa.DatasetError) as caught:
+        _document.read_document(data, WHERE)
+    return caught.value
+
+
 def test_a_copy_of_the_packaged_files_loads_equal(tmp_path: Path, ds: sa.Dataset) -> None:
-    with _package(tmp_path, _packaged(dataset.DATA_FILE), _packaged(dataset.DIGEST_FILE)):
+    with _package(tmp_path, _packaged(dataset.ROWS_FILE), _packaged(dataset.DIGEST_FILE)):
         copy = sa.load()
         assert copy is not ds
     assert tuple(copy) == tuple(ds) and copy.source == ds.source
@@ -113,7 +127,6 @@ def test_a_copy_of_the_packaged_files_loads_equal(tmp_path: Path, ds: sa.Dataset
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (None, f"{WHERE}: missing: reinstall sister-agreements"),
         (b"{not json", f"{WHERE}: not JSON: Expecting property name enclosed in double quotes "
          "(line 1, column 2)"),
         (b"\xef\xbb\xbf\xff", f"{WHERE}: not UTF-8 text: byte 0xff at offset 3"),
@@ -128,14 +141,18 @@ def test_a_copy_of_the_packaged_files_loads_equal(tmp_path: Path, ds: sa.Dataset
          "a newer sister-agreements (this one reads 2); upgrade sister-agreements"),
     ],
 )  # fmt: skip
-def test_a_broken_data_file_raises_dataset_error(
-    tmp_path: Path, data: bytes | None, message: str
-) -> None:
-    assert str(_load_error(tmp_path, data)) == message
+def test_a_broken_data_file_raises_dataset_error(data: bytes, message: str) -> None:
+    assert str(_read_error(data)) == message
+
+
+def test_missing_rows_are_refused(tmp_path: Path) -> None:
+    error = _load_error(tmp_path, None)
+    assert str(error) == f"{ROWS_WHERE}: missing: reinstall sister-agreements"
+    assert isinstance(error.__cause__, FileNotFoundError)
 
 
 def test_a_missing_digest_is_refused(tmp_path: Path) -> None:
-    error = _load_error(tmp_path, _packaged(dataset.DATA_FILE), b"")
+    error = _load_error(tmp_path, _packaged(dataset.ROWS_FILE), b"")
     assert str(error) == (
         "sister_agreements/data/agreements.sha256: missing: reinstall sister-agreements"
     )
@@ -158,11 +175,11 @@ def test_rendering_the_parsed_file_gives_its_bytes() -> None:
     assert _render(_raw()) == _packaged(dataset.DATA_FILE)
 
 
-def test_a_string_for_a_boolean_is_refused_where_it_stands(tmp_path: Path) -> None:
+def test_a_string_for_a_boolean_is_refused_where_it_stands() -> None:
     """1.0 read ``"relisted": "false"`` as True, and Table 1 changed."""
     raw = _raw()
     raw["agreements"][3]["listings"][0]["relisted"] = "false"
-    error = _load_error(tmp_path, _render(raw))
+    error = _read_error(_render(raw))
     assert str(error) == (
         f"{WHERE}: agreements[3].listings[0].relisted (agreement 1-04): expected true or "
         'false, not "false"'
@@ -172,17 +189,60 @@ def test_a_string_for_a_boolean_is_refused_where_it_stands(tmp_path: Path) -> No
     )  # fmt: skip
 
 
-def test_a_valid_change_is_refused_for_its_digest(tmp_path: Path) -> None:
-    raw = _raw()
-    raw["agreements"][3]["listings"][0]["relisted"] = True
-    data = _render(raw)
-    error = _load_error(tmp_path, data)
-    recorded = _packaged(dataset.DIGEST_FILE).split()[0].decode()
+def _rows() -> tuple[dict[str, Any], list[Any]]:
+    header, rows = _packaged(dataset.ROWS_FILE).splitlines()
+    return json.loads(header), json.loads(rows)
+
+
+def _render_rows(header: dict[str, Any], rows: list[Any], *, mend: bool = False) -> bytes:
+    """As the build writes the rows; ``mend`` writes the CRC-32 of the changed rows."""
+    line = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    if mend:
+        header = {**header, "crc32": zlib.crc32(line)}
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + b"\n" + line
+
+
+def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
+    assert _render_rows(*_rows()) == _packaged(dataset.ROWS_FILE)
+
+
+def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
+    header, rows = _rows()
+    rows[3][3][11][0][3] = True  # agreement 1-04's first listing: relisted
+    changed = _render_rows(header, rows)
+    error = _load_error(tmp_path, changed)
+    crc = zlib.crc32(changed.split(b"\n", 1)[1])
     assert str(error) == (
-        f"{WHERE}: differs from the file the build wrote (sha256 "
-        f"{hashlib.sha256(data).hexdigest()}, recorded {recorded}): reinstall sister-agreements"
+        f"{ROWS_WHERE}: differs from the file the build wrote (CRC-32 {crc}, recorded "
+        f"{header['crc32']}): reinstall sister-agreements"
     )
     assert error.path == error.record == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"sha256": "0" * 64}, "was not written from the recorded agreements.json: reinstall "
+         "sister-agreements"),
+        ({"format": "other"}, "not a 'sister_agreements rows 1' file: reinstall sister-agreements"),
+        ({"fields": {}}, "differs from the file the build wrote (CRC-32 "),
+    ],
+)  # fmt: skip
+def test_a_header_that_is_not_the_builds_is_refused(
+    tmp_path: Path, change: dict[str, Any], problem: str
+) -> None:
+    header, rows = _rows()
+    error = _load_error(tmp_path, _render_rows({**header, **change}, rows))
+    assert error.file == ROWS_WHERE
+    assert error.problem.startswith(problem)
+
+
+def test_rows_changed_on_purpose_with_their_crc_mended_are_refused(tmp_path: Path) -> None:
+    header, rows = _rows()
+    del rows[3][0][1]  # agreement 1-01 without its title
+    error = _load_error(tmp_path, _render_rows(header, rows, mend=True))
+    assert str(error).startswith(f"{ROWS_WHERE}: not rows of the model: ")
 
 
 def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -221,23 +281,35 @@ def test_a_value_of_another_type_is_refused_where_it_stands(
     path, value = leaf
     raw = _raw()
     _set(raw, path, OTHER[type(value)])
-    error = _load_error(tmp_path_factory.mktemp("retype"), _render(raw))
+    error = _read_error(_render(raw))
     assert (error.file, error.path) == (WHERE, path)
     assert error.problem.startswith("expected ")
 
 
+def _booleans(value: Any, path: tuple[int, ...] = ()) -> Iterator[tuple[int, ...]]:
+    """The index path of every boolean in the rows."""
+    if isinstance(value, bool):
+        yield path
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _booleans(item, (*path, i))
+
+
 @pytest.mark.slow
 @settings(max_examples=15, deadline=None)
-@given(st.sampled_from([path for path, value in LEAVES if type(value) is bool]))
-def test_a_flipped_boolean_is_refused_for_its_digest(
-    tmp_path_factory: pytest.TempPathFactory, path: str
+@given(st.sampled_from(list(_booleans(_rows()[1]))))
+def test_a_flipped_boolean_is_refused_for_its_crc(
+    tmp_path_factory: pytest.TempPathFactory, at: tuple[int, ...]
 ) -> None:
-    """A change the strict reader cannot see (every relisted flag is a boolean either way)
-    is still a change of the packaged data."""
-    raw = _raw()
-    _set(raw, path, not dict(LEAVES)[path])
-    error = _load_error(tmp_path_factory.mktemp("flip"), _render(raw))
-    assert error.problem.startswith("differs from the file the build wrote (sha256 ")
+    """A change that leaves valid rows of the model (every relisted flag is a boolean
+    either way) is still a change of the packaged data."""
+    header, rows = _rows()
+    target: Any = rows
+    for i in at[:-1]:
+        target = target[i]
+    target[at[-1]] = not target[at[-1]]
+    error = _load_error(tmp_path_factory.mktemp("flip"), _render_rows(header, rows))
+    assert error.problem.startswith("differs from the file the build wrote (CRC-32 ")
 
 
 @pytest.mark.slow
@@ -246,8 +318,8 @@ def test_a_flipped_boolean_is_refused_for_its_digest(
 def test_a_flipped_or_cut_file_is_refused(
     tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
 ) -> None:
-    """Any byte changed, any cut: a DatasetError, whatever the byte or the place."""
-    packaged = _packaged(dataset.DATA_FILE)
+    """Any byte of the rows changed, any cut: a DatasetError, whatever the byte or the place."""
+    packaged = _packaged(dataset.ROWS_FILE)
     at = data.draw(st.integers(0, len(packaged) - 1), label="at")
     if data.draw(st.booleans(), label="cut"):
         changed = packaged[:at]
@@ -255,7 +327,7 @@ def test_a_flipped_or_cut_file_is_refused(
         flip = data.draw(st.integers(1, 255), label="xor")
         changed = packaged[:at] + bytes([packaged[at] ^ flip]) + packaged[at + 1 :]
     error = _load_error(tmp_path_factory.mktemp("bytes"), changed)
-    assert str(error).startswith(f"{WHERE}: ")
+    assert str(error).startswith(f"{ROWS_WHERE}: ")
 
 
 @pytest.mark.parametrize(("path", "kind"), [(3, "int"), (b"x.json", "bytes"), (None, "NoneType")])

@@ -29,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import _decode
+from sister_agreements import _document
 from sister_agreements._fold import fold, name_key
 from sister_agreements.dataset import DATA_FILE
 from sister_agreements.names import is_valid_lg_code
@@ -44,7 +44,8 @@ def _packaged(name: str) -> Any:
 
 @cache
 def _countries() -> tuple[sa.Country, ...]:
-    return _decode.structure_document(_packaged(DATA_FILE)).countries
+    data = (importlib_resources.files("sister_agreements") / "data" / DATA_FILE).read_bytes()
+    return _document.read_document(data, DATA_FILE).countries
 
 
 def _names() -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""Build src/sister_agreements/data/ (agreements.json and its digest and JSON Schema,
-names.json) from data-raw/.
+"""Build src/sister_agreements/data/ (agreements.json, its digest, JSON Schema and fast
+form agreements.rows.jsonl, names.json) from data-raw/.
 
     python tools/build_dataset.py          # write the package data
     python tools/build_dataset.py --check  # exit 1 if the committed data is stale
@@ -12,8 +12,8 @@ an erratum's "printed" text must be printed in the report, and every era/year
 mismatch and every difference between copies of one agreement must have an
 erratum, or the build fails. The package's strict reader then reads the built file
 (unique ids and keys, every reference resolving, every agreement with a listing, the
-schema_version the code reads) before anything is written; load() trusts the file only
-with the sha256 recorded here.
+schema_version the code reads) before anything is written; the fast form that load()
+reads is written from the document so read, and names the sha256 recorded here.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ import report_text  # noqa: E402
 from registers import BuildError  # noqa: E402
 from report_text import IndexEntry, Sheet, clean_text, squeeze  # noqa: E402
 
-from sister_agreements import _codec, _document, names  # noqa: E402
+from sister_agreements import _codec, _decode, _document, names  # noqa: E402
 from sister_agreements._codec import Document  # noqa: E402
-from sister_agreements.dataset import DATA_FILE, DIGEST_FILE  # noqa: E402
+from sister_agreements.dataset import DATA_FILE, DIGEST_FILE, ROWS_FILE  # noqa: E402
 from sister_agreements.dates import PartialDate, era_years  # noqa: E402
 from sister_agreements.errors import DatasetError  # noqa: E402
 from sister_agreements.model import (  # noqa: E402
@@ -63,6 +63,7 @@ RAW = ROOT / "data-raw"
 DATA = ROOT / "src" / "sister_agreements" / "data"
 OUTPUT = DATA / DATA_FILE
 DIGEST_OUTPUT = DATA / DIGEST_FILE
+ROWS_OUTPUT = DATA / ROWS_FILE
 SCHEMA_OUTPUT = DATA / "agreements.schema.json"
 NAMES_OUTPUT = DATA / "names.json"
 COMPARED_ITEMS = {
@@ -480,18 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = (RAW / "report.txt").read_text(encoding="utf-8")
     try:
-        document, names_document = build(report)
-        text = render(document)
-        errata = validate(text).errata
+        raw, names_document = build(report)
+        text = render(raw)
+        document = validate(text)
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
     outputs = {
         OUTPUT: text,
         DIGEST_OUTPUT: digest_line(text),
+        ROWS_OUTPUT: _decode.rows_text(document, digest_line(text).split()[0]),
         SCHEMA_OUTPUT: render(data_schema.json_schema()),
         NAMES_OUTPUT: render_names(names_document),
-        **docs_pages.pages(errata),
+        **docs_pages.pages(document.errata),
     }
     if args.check:
         stale = [path for path, text in outputs.items() if _read(path) != text]

@@ -1,4 +1,4 @@
-"""The one way in: reading a data file, the packaged one or a user's, into a ``Document``.
+"""Reading a data file strictly into a ``Document``: a user's, or the one the build writes.
 
 As in zoneinfo, opening a file (``dataset.load``, ``dataset.read_file``) is apart from
 reading it (``read_document``), and the header comes first: ``source.schema_version`` is
@@ -23,9 +23,8 @@ and then the links between records:
 cattrs would coerce here (``"7"`` and ``7.9`` to 7, ``true`` to 1, ``"abc"`` to a tuple of
 letters), treats a key with a default as optional and reports unknown keys at their
 object, not at their own path; so the strict reader walks the attrs fields itself. The
-packaged file, whose sha256 the build recorded after reading it this strict way, is
-structured by the lean reader of ``_decode`` when its digest matches: the strict checks
-run only on a mismatch.
+build reads every file it writes this strict way; ``load()`` then reads the packaged data
+from its fast form (``_decode``), which the build wrote from the same document.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from __future__ import annotations
 import codecs
 import enum
 import functools
-import hashlib
 import json
 import re
 import types
@@ -43,7 +41,6 @@ from typing import Any
 
 import attrs
 
-from sister_agreements import _decode
 from sister_agreements._decode import Document
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import ECHO_LIMIT, DatasetError
@@ -82,7 +79,6 @@ def read_document(
     data: bytes,
     file: str,
     *,
-    digest: str | None = None,
     registers: Callable[[], Document] | None = None,
 ) -> Document:
     """The document a data file holds, read strictly (see the module's rules).
@@ -90,9 +86,6 @@ def read_document(
     Args:
         data: the file's bytes.
         file: how messages name the file (its path, or the packaged resource).
-        digest: for the packaged file, the sha256 (hex) the build recorded. Where ``data``
-            has it, the lean reader (``_decode``) structures it; where not, the strict checks say
-            what is wrong, and the file is refused even if they find nothing.
         registers: the packaged document, from which a document written by 1.0
             (``schema_version`` 1) takes what it lacks; None reads only ``SCHEMA_VERSION``.
 
@@ -102,27 +95,17 @@ def read_document(
 
     Raises:
         DatasetError: for the first fault found, naming ``file``, the JSON path and the
-            record; for the packaged file, also for any difference from the recorded digest.
+            record.
     """
-    actual = "" if digest is None else hashlib.sha256(data).hexdigest()
-    trusted = digest is not None and actual == digest
-    raw = _parse(data, file, strict=not trusted)
+    raw = _parse(data, file)
     try:
         version = _header(raw, older=registers is not None)
-        if trusted:
-            return _decode.structure_document(raw)
         if version != SCHEMA_VERSION and registers is not None:
             _upgrade(raw, registers())
         document: Document = _hook(Document)(raw, "")
         _check_links(document, errata_of_other_listings=version != SCHEMA_VERSION)
     except _Fault as fault:
         raise DatasetError(file, fault.problem, fault.path, _record(raw, fault.path)) from None
-    if digest is not None:
-        raise DatasetError(
-            file,
-            f"differs from the file the build wrote (sha256 {actual}, recorded {digest}): "
-            "reinstall sister-agreements",
-        )
     if version != SCHEMA_VERSION:
         keys = {listing.key for agreement in document.agreements for listing in agreement.listings}
         errata = tuple(erratum for erratum in document.errata if erratum.listing in keys)
@@ -157,8 +140,8 @@ def _no_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _parse(data: bytes, file: str, *, strict: bool) -> Any:
-    """The JSON value of ``data``; strict: objects that repeat a key are ``_Repeated``."""
+def _parse(data: bytes, file: str) -> Any:
+    """The JSON value of ``data``; objects that repeat a key are ``_Repeated``."""
     body = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = body.decode("utf-8")
@@ -167,9 +150,7 @@ def _parse(data: bytes, file: str, *, strict: bool) -> Any:
         problem = f"not UTF-8 text: byte 0x{body[error.start]:02x} at offset {offset}"
         raise DatasetError(file, problem) from None
     try:
-        if strict:
-            return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_no_constant)
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_no_constant)
     except RecursionError:
         raise DatasetError(file, "not a data file: arrays or objects nested too deeply") from None
     except json.JSONDecodeError as error:

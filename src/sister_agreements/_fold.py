@@ -21,7 +21,8 @@ _CACHED_LENGTH = 64
 _compiled = functools.cache(re.compile)
 _KANJI = r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # ヶ and its spellings between kanji (六ヶ所村, 六カ所村, 六ケ所村, 六か所村; 霞が関).
-_SMALL_KE = rf"(?<={_KANJI})[ヶケヵカかがガ](?={_KANJI})"
+KE_SPELLINGS = frozenset("ヶケヵカかがガ")
+_SMALL_KE = rf"(?<={_KANJI})[{''.join(sorted(KE_SPELLINGS))}](?={_KANJI})"
 # Spaces, middle dots, hyphens, apostrophes and full stops are dropped, except beside
 # digits: "-13", "1-3", "2.2" and "2 2" must never fold into a different, valid value.
 _SEPARATOR = "[\\s・･\\-‐–'’.]+"
@@ -116,7 +117,10 @@ def name_key(text: str) -> str:
 
 
 def with_one_ke(folded: str) -> str:
-    """A folded text with ヶ and its spellings between kanji as one (六カ所村 -> 六ヶ所村)."""
+    """A folded text with ヶ and its spellings between kanji as one (六カ所村 -> 六ヶ所村).
+
+    Only where a text has one of ``KE_SPELLINGS`` can it differ from the text.
+    """
     return _compiled(_SMALL_KE).sub("ヶ", folded)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import os
 import re
 import threading
@@ -12,9 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
-from sister_agreements import _document, names
-from sister_agreements._decode import Document
-from sister_agreements._fold import closest_keys, fold, name_key, with_one_ke
+from sister_agreements import names
+from sister_agreements._decode import Document, read_rows
+from sister_agreements._fold import KE_SPELLINGS, closest_keys, fold, name_key, with_one_ke
 from sister_agreements._tables import names_tables, package_data
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import (
@@ -34,13 +35,17 @@ from sister_agreements.model import (
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
-#: The package resources: the dataset, and the sha256 of it that the build recorded.
+#: The package resources: the dataset, the sha256 of it that the build recorded, and the
+#: fast form of it that ``load()`` reads (``_decode``).
 DATA_FILE = "agreements.json"
 DIGEST_FILE = "agreements.sha256"
+ROWS_FILE = "agreements.rows.jsonl"
 
 T = TypeVar("T")
 DateBound = int | str | datetime.date | PartialDate
-_KEY = re.compile(r"(\d)\s*[-_/.]\s*(\d{1,3})")
+# Compiled on first use, not at import.
+_compiled = functools.cache(re.compile)
+_KEY = r"(\d)\s*[-_/.]\s*(\d{1,3})"
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))
 
 
@@ -268,7 +273,7 @@ class Dataset(Sequence[Agreement]):
     def _closest_keys(self, key: str) -> list[str]:
         """Listing keys nearest to ``key``: its "F-NN" form first (1-1 is 1-01)."""
         keys = [li.key for a in self._agreements for li in a.listings]
-        match = _KEY.fullmatch(_listing_key(key[:100]))
+        match = _compiled(_KEY).fullmatch(_listing_key(key[:100]))
         canonical = f"{match[1]}-{int(match[2]):02d}" if match else None
         close = closest_keys(key, keys)
         return [canonical, *(k for k in close if k != canonical)] if canonical in keys else close
@@ -370,16 +375,15 @@ class Dataset(Sequence[Agreement]):
         words = [fold(word) for word in text.split()]
         if not words or not all(any(char.isalnum() for char in word) for word in words):
             raise ValueError(f"nothing to search for in {echo(text)}: give a word")
-        texts, texts_one_ke = self._index.text, self._index.text_one_ke
-        spelt = [(word, with_one_ke(word)) for word in words]
-        return Dataset(
-            self._index,
-            (
-                x
-                for x in self._ids
-                if all(word in texts[x] or one_ke in texts_one_ke[x] for word, one_ke in spelt)
-            ),
-        )
+        texts = self._index.text
+        found: Iterable[str] = self._ids
+        for word in words:
+            if KE_SPELLINGS.isdisjoint(word):
+                found = [x for x in found if word in texts[x]]
+            else:  # as written, or with ヶ and its spellings as one
+                texts_one_ke, one_ke = self._index.text_one_ke, with_one_ke(word)
+                found = [x for x in found if word in texts[x] or one_ke in texts_one_ke[x]]
+        return Dataset(self._index, found)
 
     def _party_ids(self, value: object) -> set[str]:
         """The ids of the agreements of the party or parties ``value`` names: a name as
@@ -410,18 +414,17 @@ def _listing_key(text: str) -> str:
 
 def _values(value: object, parse: Callable[[Any], T]) -> list[T]:
     """One value or an iterable of values (a str is one value), each parsed."""
+    if isinstance(value, str | int):
+        return [parse(value)]
     if isinstance(value, bytes | bytearray | memoryview):
         raise TypeError(f"a name is a str, not {type(value).__name__}")
-    if isinstance(value, Iterable) and not isinstance(value, str):
+    if isinstance(value, Iterable):
         return [parse(item) for item in value]
     return [parse(value)]
 
 
 def _union(index: dict[T, set[str]], keys: Iterable[T]) -> set[str]:
-    found: set[str] = set()
-    for key in keys:
-        found |= index.get(key, set())
-    return found
+    return set().union(*[index.get(key, ()) for key in keys])
 
 
 @functools.cache
@@ -465,14 +468,15 @@ _loaded: Dataset | None = None
 def load() -> Dataset:
     """Return the packaged dataset, read and structured once per process.
 
-    Every call returns the same object, also when threads call at once. The file is
-    read only if its sha256 is the one the build recorded (``data/agreements.sha256``):
-    any change to it is an error, never silently read.
+    Every call returns the same object, also when threads call at once. The data is
+    read from ``data/agreements.rows.jsonl``, the fast form the build writes beside
+    ``data/agreements.json`` (the same document, object for object), and only if its
+    header names the sha256 recorded in ``data/agreements.sha256`` and the CRC-32 of its
+    rows is the one the build wrote: any change is an error, never silently read.
 
     Raises:
-        DatasetError: if the data file or its digest is missing, or the data is not
-            exactly what the build wrote; the message names the file and, where the
-            data breaks a rule of the strict reader, the JSON path and the record.
+        DatasetError: if a data file is missing, or is not exactly what the build wrote;
+            the message names the file.
     """
     global _loaded
     if _loaded is None:
@@ -483,13 +487,22 @@ def load() -> Dataset:
 
 
 def _read() -> Dataset:
-    """The packaged dataset: ``read_document`` with the digest the build recorded."""
+    """The packaged dataset: its fast form, if written from the recorded agreements.json.
+
+    The garbage collector is paused meanwhile: the ~2,000 objects made here hold no
+    cycles, and collecting while they are made takes a quarter of the time.
+    """
     digest = _resource(DIGEST_FILE).decode("ascii", "replace").split()
-    document = _document.read_document(
-        _resource(DATA_FILE),
-        f"sister_agreements/data/{DATA_FILE}",
-        digest=digest[0] if digest else "",
-    )
+    rows = _resource(ROWS_FILE)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        document = read_rows(
+            rows, f"sister_agreements/data/{ROWS_FILE}", digest[0] if digest else ""
+        )
+    finally:
+        if collecting:
+            gc.enable()
     return Dataset(_Index(document))
 
 
@@ -519,5 +532,7 @@ def read_file(path: str | os.PathLike[str]) -> Dataset:
             data = handle.read()
     except OSError as error:
         raise DatasetError(file, f"cannot be read: {error.strerror or error}") from error
+    from sister_agreements import _document
+
     document = _document.read_document(data, file, registers=lambda: load()._index.document)
     return Dataset(_Index(document))

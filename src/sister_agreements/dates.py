@@ -64,7 +64,7 @@ _KANJI_UNITS = (
 _DANGLING = rf"(?:{_NUMERAL})[月日]"
 # Old numerals for twenty and thirty (廿四日), spelt out.
 _OLD_NUMERALS = str.maketrans({"廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十"})
-_ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+_ISO = r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?"
 
 
 def _require_int(name: str, value: object) -> None:
@@ -138,7 +138,7 @@ class PartialDate:
         Raises:
             ValueError: if ``text`` is not one of those forms or not a real date.
         """
-        match = _ISO.fullmatch(text)
+        match = _compiled(_ISO).fullmatch(text)
         if match is None:
             raise ValueError(f"not a partial ISO date: {text!r}")
         month, day = match["month"], match["day"]

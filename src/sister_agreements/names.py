@@ -23,6 +23,7 @@ Signs and punctuation are never dropped into another value: ``-13``, ``"1-3"`` a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -103,7 +104,8 @@ class Lookup(Generic[T]):
     """
 
     __slots__ = (
-        "_codes", "_entries", "_index", "_keys", "_kind", "_label", "_literal", "_numbers"
+        "_codes", "_entries", "_found", "_index", "_keys", "_kind", "_label", "_literal",
+        "_numbers",
     )  # fmt: skip
 
     def __init__(
@@ -131,6 +133,7 @@ class Lookup(Generic[T]):
         self._numbers = numbers
         self._index: dict[str, tuple[T, ...]] | None = None
         self._literal: dict[str, tuple[T, ...]] | None = None
+        self._found: dict[str | int, tuple[T, ...]] = {}  # get_all's answers, at most _KEPT
 
     @property
     def kind(self) -> str:
@@ -166,8 +169,18 @@ class Lookup(Generic[T]):
             AmbiguousValueError: if ``value`` is a number that is the code of two entries.
         """
         text = _text(value, self.kind)
+        found = self._found.get(value)
+        if found is None:
+            found = self._find(value, text)
+            if len(self._found) >= _KEPT:
+                self._found.clear()
+            if len(text) <= _KEPT_LENGTH:
+                self._found[value] = found
+        return found
+
+    def _find(self, value: str | int, text: str) -> tuple[T, ...]:
         index, literal = self._built()
-        if _DIGITS.fullmatch(text):
+        if _compiled(_DIGITS).fullmatch(text):
             digits = unicodedata.normalize("NFKC", text)
             found = _unique(
                 entry for code in self._numbers(digits) for entry in index.get("#" + code, ())
@@ -231,7 +244,12 @@ class Lookup(Generic[T]):
         return f"<Lookup of {len(self)} {self.kind} entries>"
 
 
-_DIGITS = re.compile(r"[0-9０-９]+")
+# Compiled on first use, not at import.
+_compiled = functools.cache(re.compile)
+#: ``get_all`` keeps the answers to at most this many values of at most this length, so
+#: that repeated queries (a script's loop, a notebook) skip the folding.
+_KEPT, _KEPT_LENGTH = 1024, 64
+_DIGITS = r"[0-9０-９]+"
 
 
 def _add(index: dict[str, list[T]], key: str, entry: T) -> None:

@@ -20,9 +20,7 @@ tables (``published``): ``CountTable.diff`` refuses tables counted in different 
 
 from __future__ import annotations
 
-import csv
-import io
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -205,6 +203,9 @@ class CountTable:
             ValueError: for a form other than "long" or "wide".
             LookupError: for a language other than "ja" or "en".
         """
+        import csv
+        import io
+
         form, lang = _choice("form", form, FORMS), _lang(lang)
         out = io.StringIO()
         if form == "long":
@@ -381,18 +382,20 @@ def _tally(agreements: Iterable[Agreement], count: Count) -> tuple[Cell, ...]:
     where it is marked 【再掲】. By agreements, every agreement adds one to each field
     it is listed under and one to the total.
     """
-    counts: defaultdict[str, Cell] = defaultdict(Cell)
+    totals: Counter[str] = Counter()
+    relisted: Counter[str] = Counter()
     for agreement in agreements:
         if count == "listings":
             for listing in agreement.listings:
-                cell = Cell(1, int(listing.relisted))
-                counts[listing.field.name.lower()] += cell
-                counts["total"] += cell
+                column = listing.field.name.lower()
+                totals[column] += 1
+                relisted[column] += listing.relisted
+            totals["total"] += len(agreement.listings)
+            relisted["total"] += sum(listing.relisted for listing in agreement.listings)
         else:
-            for field in agreement.fields:
-                counts[field.name.lower()] += Cell(1)
-            counts["total"] += Cell(1)
-    return tuple(counts[column.key] for column in FIELD_COLUMNS)
+            totals.update(field.name.lower() for field in agreement.fields)
+            totals["total"] += 1
+    return tuple(Cell(totals[column.key], relisted[column.key]) for column in FIELD_COLUMNS)
 
 
 def _table(

@@ -7,15 +7,13 @@ the English ones are our translations of them.
 from __future__ import annotations
 
 import enum
-
-import attrs
+from typing import NamedTuple
 
 from sister_agreements._fold import name_key
 from sister_agreements.errors import UnknownValueError
 
 
-@attrs.frozen
-class _FieldInfo:
+class _FieldInfo(NamedTuple):
     symbol: str
     label_ja: str
     label_en: str
