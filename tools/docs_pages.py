@@ -19,19 +19,7 @@ from sister_agreements.taxonomy import Field  # noqa: E402
 
 DOCS = ROOT / "docs"
 
-_KINDS = {
-    "index_order": ("索引と個票の順序", "Index and sheets in different orders"),
-    "index_name": ("索引の当事者名", "Party names in the index"),
-    "sheet_name": ("個票の当事者名", "Party names on the sheets"),
-    "index_title": ("索引の名称", "Titles in the index"),
-    "relisting_mark": ("再掲の表示", "Re-listing marks"),
-    "era_year": ("和暦と西暦の不一致", "Era year against Western year"),
-    "date_conflict": ("年月日と本文の矛盾", "Dates the sheet's own text contradicts"),
-    "copy_differs": ("再掲された個票の相違", "Copies of one agreement that differ"),
-    "misplaced_text": ("別の個票の記載", "Text that belongs to another sheet"),
-    "incomplete_parties": ("当事者の記載漏れ", "Parties the cell leaves out"),
-    "contact": ("問い合わせ先", "Contacts"),
-}
+_KINDS = cli.ERRATUM_KINDS
 
 
 def _cell(text: str) -> str:
