@@ -59,7 +59,7 @@ def wrap(text: str, width: int) -> list[str]:
     of its own where ``width`` is 1.
     """
     lines = []
-    while display_width(text) > width:
+    while display_width(text) > width and len(text) > 1:
         end = max(1, _fitting(text, width))
         space = text.rfind(" ", 0, end + 1)
         if space > 0 and 2 * display_width(text[:space]) >= width:

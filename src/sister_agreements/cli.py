@@ -350,16 +350,23 @@ def _legend(table: summary.CountTable, ds: Dataset, args: argparse.Namespace) ->
     cell = next((cell for cells in table.cells for cell in cells if cell.relisted), None)
     if cell is not None:  # the first cell with a re-listed part, to explain the form
         ja = f"{cell}：掲載{cell.total}件、うち{cell.relisted}件は【再掲】"
-        en = f"{cell}: {cell.total} listings, {cell.relisted} of them re-listed"
+        en = f"{cell}: {_counted(cell.total, 'listing')}, {cell.relisted} of them re-listed"
         why = _t(lang, "（他の分野にも掲載された提携）", " (listed under another field too).")
         lines.append(_t(lang, ja, en) + why)
     listings = table.cells[-1][-1].total
     agreements = _count_table(ds, args, "agreements").cells[-1][-1].total
     ja = f"掲載{listings}件は提携・協定{agreements}件。提携ごとに数えるには --count agreements"
+    are = "is" if listings == 1 else "are"
     en = (
-        f"The {listings} listings are {agreements} agreements; --count agreements counts each once."
+        f"The {_counted(listings, 'listing')} {are} {_counted(agreements, 'agreement')}; "
+        "--count agreements counts each once."
     )
     return [*lines, _t(lang, ja, en)]
+
+
+def _counted(number: int, noun: str) -> str:
+    """ "1 listing", "2 listings": an English count of a regular noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _packed(items: list[str], width: int) -> list[str]:
