@@ -109,7 +109,7 @@ def test_summary_explains_itself_in_english() -> None:
         "① Educational exchange ② Cultural exchange ③ Sports exchange ④ Medical exchange\n"
         "⑤ Economic exchange (agriculture etc.) ⑥ Economic exchange (industry etc.)\n"
         "⑦ Economic exchange (commerce etc.) ⑧ Administrative exchange ⑨ Other exchange\n"
-        "1(1): 1 listing, 1 of them re-listed (listed under another field too).\n"
+        "1(1): 1 listing, including 1 re-listing (also listed under another field).\n"
         "The 13 listings are 12 agreements; --count agreements counts each once.\n"
     )
 

@@ -350,8 +350,9 @@ def _legend(table: summary.CountTable, ds: Dataset, args: argparse.Namespace) ->
     cell = next((cell for cells in table.cells for cell in cells if cell.relisted), None)
     if cell is not None:  # the first cell with a re-listed part, to explain the form
         ja = f"{cell}：掲載{cell.total}件、うち{cell.relisted}件は【再掲】"
-        en = f"{cell}: {_counted(cell.total, 'listing')}, {cell.relisted} of them re-listed"
-        why = _t(lang, "（他の分野にも掲載された提携）", " (listed under another field too).")
+        en = f"{cell}: {_counted(cell.total, 'listing')}, including "
+        en += _counted(cell.relisted, "re-listing")
+        why = _t(lang, "（他の分野にも掲載された提携）", " (also listed under another field).")
         lines.append(_t(lang, ja, en) + why)
     listings = table.cells[-1][-1].total
     agreements = _count_table(ds, args, "agreements").cells[-1][-1].total
