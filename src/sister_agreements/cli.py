@@ -173,9 +173,17 @@ def _width(args: argparse.Namespace) -> int | None:
     """
     if args.wide:
         return None
-    if os.environ.get("COLUMNS") or (sys.stdout is not None and sys.stdout.isatty()):
+    if os.environ.get("COLUMNS") or _on_terminal():
         return shutil.get_terminal_size().columns
     return None
+
+
+def _on_terminal() -> bool:
+    """Whether standard output is a terminal (not when it is missing or closed)."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _table(rows: list[list[str]], fmt: str, width: int | None = None) -> str:
@@ -276,11 +284,12 @@ def _prose_width(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
-    """A table of counts: under a heading (what the table is, the source) and over a
-    legend (the fields, how to read "22(4)") in text, short labels unless ``--wide``.
+    """A table of counts; in text, under a heading (what the table is, its source) and
+    over a legend (the fields' symbols, how to read "22(4)").
 
-    Every table fits 80 cells in either language in its short form; the --wide form
-    heads the columns by the fields' full names (up to 280 cells).
+    In text every table fits 80 cells in either language, its columns headed by the
+    fields' symbols; with ``--wide`` by their full names (Table 1: 164 cells in Japanese,
+    276 in English).
     """
     subset = _filtered(ds, args)
     table = _count_table(subset, args, args.count)
@@ -294,10 +303,13 @@ def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
         return table.to_csv()
     if args.format == "markdown":
         return f"## {title}\n\n" + table.to_markdown(lang)
-    what = _t(lang, "{}：{}", "{}: {}").format(title, _t(lang, *_TABLES[args.table]))
+    what_ja, what_en = _TABLES[args.table]
+    what = _t(lang, f"{title}：{what_ja}", f"{title}: {what_en}")
     if not table.whole:
-        what += _t(lang, "（全{}件のうち{}件）", " ({1} of the {0} agreements)").format(
-            len(ds), len(subset)
+        what += _t(
+            lang,
+            f"（全{len(ds)}件のうち{len(subset)}件）",
+            f" ({len(subset)} of the {len(ds)} agreements)",
         )
     source = ds.source
     year, month = source.survey_month.split("-")
