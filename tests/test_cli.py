@@ -27,10 +27,13 @@ SCRIPT = Path(sys.executable).parent / "sister-agreements"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The program's result; its environment is ``os.environ`` unless ``env`` is given
+    (passed on explicitly: the process's own environment may have COLUMNS set behind
+    ``os.environ``'s back, by readline, which would fit the output to 80 columns)."""
     return subprocess.run(
         [sys.executable, "-m", "sister_agreements", *args],
         capture_output=True,
-        env=env,
+        env=dict(os.environ) if env is None else env,
         check=False,
     )
 
@@ -45,9 +48,9 @@ def out(*args: str) -> str:
 def test_console_script_runs_the_summary() -> None:
     result = subprocess.run([str(SCRIPT), "summary"], capture_output=True, check=True)
     lines = result.stdout.decode().splitlines()
-    assert lines[0] == "分野別の提携件数"
-    assert lines[3].split()[:2] == ["1対1の提携", "24"]
-    assert lines[-1].split()[-1] == "175(25)"
+    assert lines[0] == "分野別の提携件数：報告書の表1の形、個票から集計"
+    assert lines[4].split()[:2] == ["1対1の提携", "24"]
+    assert lines[6].split()[-1] == "175(25)"
 
 
 def test_lang_before_or_after_the_command() -> None:
@@ -93,9 +96,9 @@ def test_search_and_show() -> None:
     ]
     shown = out("show", "2-11", "--lang", "en")
     assert "Title:\n  青森市・大連市経済文化交流委員会設置に関する協定" in shown
-    assert "大連市 (Dalian; CN; CN-LN)" in shown
+    assert "Foreign parties:\n  Dalian (China, CN-LN)\n" in shown
     assert json.loads(out("show", "1-01", "--format", "json"))["id"] == "1-01"
-    assert "E004 1-10 index_name" in out("show", "1-10")
+    assert "E004 1-10 索引の当事者名: " in out("show", "1-10")
 
 
 def test_export_to_files(tmp_path: Path) -> None:
@@ -283,7 +286,9 @@ needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no 
 def redirected(redirection: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     """The program run by sh with a redirection of its streams (``>&-``, ``2>/dev/full``)."""
     command = shlex.join([sys.executable, "-m", "sister_agreements", *args])
-    return subprocess.run(["sh", "-c", f"{command} {redirection}"], capture_output=True)
+    return subprocess.run(
+        ["sh", "-c", f"{command} {redirection}"], capture_output=True, env=dict(os.environ)
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,28 @@
-"""Every Python example in README.md and docs/ runs, and the README's shell demo works."""
+"""Every Python example in README.md and docs/ runs, the README's shell demo works, and
+every console example shows what its command prints.
+
+A ```console block holds ``$ sister-agreements ARGS`` lines, each followed by what the
+command prints on an 80-column terminal. ``python tests/test_docs.py`` writes the blocks
+afresh (review the diff); the tests fail when one is stale.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import REPO
 
 import sister_agreements as sa
+from sister_agreements import cli
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 _BLOCK = re.compile(r"```python\n(.*?)```", re.S)
@@ -89,3 +100,61 @@ def test_readme_counts_are_the_datas(ds: sa.Dataset) -> None:
     assert f"**{len(ds.errata)} errata**" in readme
     assert f"({japanese} Japanese, {foreign} foreign)" in readme
     assert f"merged\ninto {len(ds)} real agreements" in readme
+
+
+_CONSOLE = re.compile(r"(```console\n)(.*?)(```)", re.S)
+#: The width of the terminal the console examples show.
+CONSOLE_COLUMNS = 80
+
+
+def _printed(command: str) -> str:
+    """What ``command`` (``sister-agreements ARGS``) prints on a terminal of
+    ``CONSOLE_COLUMNS``: the program run in-process."""
+    program, *args = shlex.split(command)
+    assert program == cli.PROG, command
+    out = io.StringIO()
+    with (
+        mock.patch.dict(os.environ, {"COLUMNS": str(CONSOLE_COLUMNS)}),
+        contextlib.redirect_stdout(out),
+    ):
+        assert cli.main(args) == 0, command
+    return out.getvalue()
+
+
+def _fresh(block: str) -> str:
+    """A console block's text with what each of its commands prints now."""
+    commands = [line.removeprefix("$ ") for line in block.splitlines() if line.startswith("$ ")]
+    return "".join(f"$ {command}\n{_printed(command)}" for command in commands)
+
+
+def test_console_examples_show_what_the_commands_print() -> None:
+    blocks = [
+        (page.name, match.group(2))
+        for page in PAGES
+        for match in _CONSOLE.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert [name for name, _ in blocks].count("README.md") == 2
+    for name, block in blocks:
+        assert block.startswith("$ "), name
+        assert block == _fresh(block), f"{name} is stale: run python tests/test_docs.py"
+
+
+def test_the_readme_shows_its_main_command_in_both_languages() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = [line for _, block, _ in _CONSOLE.findall(readme) for line in block.splitlines()]
+    assert "$ sister-agreements summary --lang en" in commands
+    assert "$ sister-agreements summary" in commands
+
+
+def write_console_examples() -> None:
+    """Write every console block of README.md and docs/ afresh."""
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        fresh = _CONSOLE.sub(lambda m: m.group(1) + _fresh(m.group(2)) + m.group(3), text)
+        if fresh != text:
+            page.write_text(fresh, encoding="utf-8")
+            print(f"wrote {page.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    write_console_examples()

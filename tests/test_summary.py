@@ -188,6 +188,35 @@ def test_text_is_aligned_for_double_width_characters(ds: sa.Dataset) -> None:
     assert display_width("中国ab") == 6
 
 
+def test_short_text_fits_80_columns(ds: sa.Dataset) -> None:
+    for count in summary.COUNTS:
+        tables = [
+            summary.by_field(ds, count),
+            summary.by_country(ds, 10, count),
+            summary.by_country(ds, 1000, count),
+            summary.by_prefecture(ds, count),
+            summary.by_year(ds, count),
+        ]
+        for table in tables:
+            for lang in ("ja", "en"):
+                text = table.to_text(lang, short=True)
+                assert max(display_width(line) for line in text.splitlines()) <= 80
+                assert text.splitlines()[1:] != table.to_text(lang).splitlines()[1:]
+    table = summary.by_country(ds, top=2)
+    assert table.to_text("ja", short=True).splitlines() == [
+        "         ①      ②  ③  ④      ⑤   ⑥      ⑦      ⑧      ⑨     合計",
+        "1 中国   9   6(2)     1   5(1)   8     15   8(2)   6(5)   58(10)",
+        "2 韓国   3   9(1)  3         2       6(1)   6(3)   2(1)    31(6)",
+        "その他  12   7(1)  1         3  13     12  10(3)   6(3)    64(7)",
+        "合計    24  22(4)  4  1  10(1)  21  33(1)  24(8)  14(9)  153(23)",
+    ]
+    rows = summary.by_field(ds).to_text("en", short=True).splitlines()
+    assert [row.split()[0] for row in rows[1:]] == ["One-to-one", "Multilateral", "Total"]
+    assert [label.text("ja", short=True) for label in summary.by_field(ds).rows] == [
+        "1対1の提携", "複数自治体との提携", "合計",
+    ]  # fmt: skip
+
+
 def test_by_country_top(ds: sa.Dataset) -> None:
     top3 = summary.by_country(ds, top=3)
     assert [r.key for r in top3.rows] == ["CN", "KR", "US", "other", "total"]

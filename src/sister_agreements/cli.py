@@ -13,21 +13,22 @@ import argparse
 import io
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
-from types import FrameType
+from types import FrameType, MappingProxyType
 from typing import IO, Any, NoReturn, TypeVar
 
 import sister_agreements as sa
 from sister_agreements import export, summary
-from sister_agreements._render import markdown_table, text_table
+from sister_agreements._render import display_width, markdown_table, text_table, wrap
 from sister_agreements.dataset import Dataset
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError, UnknownValueError, echo
-from sister_agreements.model import Agreement
+from sister_agreements.model import Agreement, Contact, Erratum, Listing
 from sister_agreements.taxonomy import Field
 
 T = TypeVar("T")
@@ -117,9 +118,77 @@ def _t(lang: str, ja: str, en: str) -> str:
 
 # --- output helpers -------------------------------------------------------------
 
+#: The kinds of errata (``Erratum.kind``) in Japanese and English, as headings.
+ERRATUM_KINDS = MappingProxyType(
+    {
+        "index_order": ("索引と個票の順序", "Index and sheets in different orders"),
+        "index_name": ("索引の当事者名", "Party names in the index"),
+        "sheet_name": ("個票の当事者名", "Party names on the sheets"),
+        "index_title": ("索引の名称", "Titles in the index"),
+        "relisting_mark": ("再掲の表示", "Re-listing marks"),
+        "era_year": ("和暦と西暦の不一致", "Era year against Western year"),
+        "date_conflict": ("年月日と本文の矛盾", "Dates the sheet's own text contradicts"),
+        "copy_differs": ("再掲された個票の相違", "Copies of one agreement that differ"),
+        "misplaced_text": ("別の個票の記載", "Text that belongs to another sheet"),
+        "incomplete_parties": ("当事者の記載漏れ", "Parties the cell leaves out"),
+        "contact": ("問い合わせ先", "Contacts"),
+    }
+)
+#: The items of a sheet or listing an erratum concerns (``Erratum.item``), in Japanese:
+#: the sheets' own item names where the item is one of them.
+_ERRATUM_ITEMS_JA = {
+    "listing": "掲載",
+    "sheet": "個票",
+    "sheet title": "個票の名称",
+    "title": "名称",
+    "parties": "自治体名",
+    "date": "提携年月日",
+    "background": "提携に至った経緯",
+    "activities": "提携後の取組内容",
+    "outcomes": "取組による成果・課題等",
+    "urls": "URL",
+    "contacts": "問い合わせ先",
+}
 
-def _table(rows: list[list[str]], fmt: str) -> str:
-    """Rows (the first is the header) as aligned text, Markdown or CSV."""
+
+def _title(agreement: Agreement, lang: str) -> str:
+    """The title of ``agreement`` as the command line prints it in ``lang``; every title
+    it prints comes from here. The report's (Japanese) title in either language, as long as
+    the dataset has no English titles."""
+    return agreement.title
+
+
+def _evidence(erratum: Erratum, lang: str) -> str:
+    """The evidence of ``erratum`` as the command line prints it in ``lang``: the
+    register's (English) text in either language, as long as it has no Japanese one."""
+    return erratum.evidence
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal cells a line of text output may take, or None for full lines.
+
+    None with ``--wide``, and when standard output is not a terminal and ``COLUMNS`` is
+    not set (a pipe or a file gets full lines); otherwise ``shutil.get_terminal_size``:
+    ``COLUMNS`` where it is set, else the terminal's width.
+    """
+    if args.wide:
+        return None
+    if os.environ.get("COLUMNS") or _on_terminal():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def _on_terminal() -> bool:
+    """Whether standard output is a terminal (not when it is missing or closed)."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _table(rows: list[list[str]], fmt: str, width: int | None = None) -> str:
+    """Rows (the first is the header) as Markdown, CSV or aligned text that fits ``width``
+    cells (its widest columns cut with "…"; None: full lines)."""
     if fmt == "markdown":
         return markdown_table(rows)
     if fmt == "csv":
@@ -128,17 +197,21 @@ def _table(rows: list[list[str]], fmt: str) -> str:
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         return out.getvalue()
-    return text_table(rows)
+    return text_table(rows, width=width)
+
+
+def _wrapped(texts: Sequence[str], width: int | None, indent: str = "") -> list[str]:
+    """The lines of ``texts`` after ``indent``, each broken to fit ``width`` cells (None:
+    as they are)."""
+    lines = [line for text in texts for line in text.split("\n")]
+    if width is None:
+        return [indent + line for line in lines]
+    room = max(1, width - display_width(indent))
+    return [indent + part for line in lines for part in wrap(line, room)]
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-
-
-def _parties(agreement: Agreement, lang: str) -> tuple[str, str]:
-    japanese = "、".join(p.name if lang == "ja" else p.name_en for p in agreement.japanese_parties)
-    foreign = "、".join(p.name if lang == "ja" else p.name_en for p in agreement.foreign_parties)
-    return japanese, foreign
 
 
 def _agreement_rows(ds: Dataset, lang: str) -> list[list[str]]:
@@ -151,11 +224,13 @@ def _agreement_rows(ds: Dataset, lang: str) -> list[list[str]]:
         _t(lang, "名称", "Title"),
     ]
     rows = [header]
+    comma = _t(lang, "、", ", ")
     for a in ds:
-        japanese, foreign = _parties(a, lang)
+        japanese = comma.join(_t(lang, p.name, p.name_en) for p in a.japanese_parties)
+        foreign = comma.join(_t(lang, p.name, p.name_en) for p in a.foreign_parties)
         signed = a.signed.isoformat() if a.signed else ""
         fields = "".join(f.symbol for f in a.fields)
-        rows.append([a.id, signed, fields, japanese, foreign, a.title])
+        rows.append([a.id, signed, fields, japanese, foreign, _title(a, lang)])
     return rows
 
 
@@ -164,7 +239,7 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
         return _json(export.to_records(ds, "agreement"))
     if args.format == "csv" and not args.brief:
         return export.csv_text(ds, "agreement")
-    return _table(_agreement_rows(ds, args.lang), args.format)
+    return _table(_agreement_rows(ds, args.lang), args.format, _width(args))
 
 
 # --- commands -------------------------------------------------------------------
@@ -186,28 +261,142 @@ def _checked(run: Callable[[], T]) -> T:
         raise UsageError(str(error)) from None
 
 
+#: What each table of ``summary`` is, in Japanese and English.
+_TABLES = {
+    "field": ("報告書の表1の形、個票から集計", "the report's Table 1, computed from its sheets"),
+    "country": ("報告書の表2の形、個票から集計", "the report's Table 2, computed from its sheets"),
+    "prefecture": (
+        "日本側の当事者の都道府県別（報告書にない表）",
+        "by the prefecture of the Japanese parties (not a table of the report)",
+    ),
+    "year": (
+        "最初の年月日の年別（報告書にない表）",
+        "by the year of the first date printed (not a table of the report)",
+    ),
+}
+#: The most cells a line of the headings and legends of ``summary`` takes.
+_PROSE = 80
+
+
+def _prose_width(args: argparse.Namespace) -> int:
+    """The width to wrap headings and legends to: 80 cells, or the terminal's if less."""
+    return min(_PROSE, _width(args) or _PROSE)
+
+
 def cmd_summary(ds: Dataset, args: argparse.Namespace) -> str:
-    makers: dict[str, Callable[[Dataset, summary.Count], summary.CountTable]] = {
-        "field": summary.by_field,
-        "country": lambda d, count: summary.by_country(d, args.top, count),
-        "prefecture": summary.by_prefecture,
-        "year": summary.by_year,
-    }
-    table = makers[args.table](_filtered(ds, args), args.count)
+    """A table of counts; in text, under a heading (what the table is, its source) and
+    over a legend (the fields' symbols, how to read "22(4)").
+
+    In text every table fits 80 cells in either language, its columns headed by the
+    fields' symbols; with ``--wide`` by their full names (Table 1: 164 cells in Japanese,
+    276 in English).
+    """
+    subset = _filtered(ds, args)
+    table = _count_table(subset, args, args.count)
     if args.compare:
         return _compare(table, args)
-    title = table.title_ja if args.lang == "ja" else table.title_en
+    lang = args.lang
+    title = _t(lang, table.title_ja, table.title_en)
     if args.format == "json":
         return _json(table.to_records())
     if args.format == "csv":
         return table.to_csv()
     if args.format == "markdown":
-        return f"## {title}\n\n" + table.to_markdown(args.lang)
-    return f"{title}\n\n" + table.to_text(args.lang)
+        return f"## {title}\n\n" + table.to_markdown(lang)
+    what_ja, what_en = _TABLES[args.table]
+    what = _t(lang, f"{title}：{what_ja}", f"{title}: {what_en}")
+    if not table.whole:
+        what += _t(
+            lang,
+            f"（全{len(ds)}件のうち{len(subset)}件）",
+            f" ({len(subset)} of the {len(ds)} agreements)",
+        )
+    source = ds.source
+    year, month = source.survey_month.split("-")
+    cited = _t(
+        lang,
+        f"出典：CLAIR「{source.title_ja}」（{year}年{int(month)}月調査）",
+        f"Source: {source.title_en}, CLAIR, {source.survey_month}",
+    )
+    return "\n".join(
+        [
+            *_wrapped([what, cited], _prose_width(args)),
+            "",
+            table.to_text(lang, short=not args.wide),
+            *_wrapped(_legend(table, subset, args), _prose_width(args)),
+            "",
+        ]
+    )
+
+
+def _count_table(ds: Dataset, args: argparse.Namespace, count: summary.Count) -> summary.CountTable:
+    """The table ``--table`` names, of ``ds``, counting ``count``."""
+    if args.table == "country":
+        return summary.by_country(ds, args.top, count)
+    makers = {
+        "field": summary.by_field,
+        "prefecture": summary.by_prefecture,
+        "year": summary.by_year,
+    }
+    return makers[args.table](ds, count)
+
+
+def _legend(table: summary.CountTable, ds: Dataset, args: argparse.Namespace) -> list[str]:
+    """The lines under a ``summary`` table: the fields its symbols stand for (unless
+    ``--wide``), what a count is ("22(4)") and how many agreements the listings are."""
+    lang = args.lang
+    symbols = [] if args.wide else [c.text(lang) for c in table.columns if c.short_ja]
+    lines = _packed(symbols, _prose_width(args))
+    if table.count == "agreements":
+        counted = _t(
+            lang,
+            "数は提携・協定の件数（掲載された分野ごとに1件、合計に1件）。",
+            "Counts are agreements: once in each field listing them, once in Total.",
+        )
+        report = _t(
+            lang,
+            "報告書の数え方（掲載数）は --count listings。",
+            "The report counts listings (--count listings).",
+        )
+        return [*lines, counted, report]
+    cell = next((cell for cells in table.cells for cell in cells if cell.relisted), None)
+    if cell is not None:  # the first cell with a re-listed part, to explain the form
+        ja = f"{cell}：掲載{cell.total}件、うち{cell.relisted}件は【再掲】"
+        en = f"{cell}: {_counted(cell.total, 'listing')}, including "
+        en += _counted(cell.relisted, "re-listing")
+        why = _t(lang, "（他の分野にも掲載された提携）", " (also listed under another field).")
+        lines.append(_t(lang, ja, en) + why)
+    listings = table.cells[-1][-1].total
+    agreements = _count_table(ds, args, "agreements").cells[-1][-1].total
+    ja = f"掲載{listings}件は提携・協定{agreements}件。提携ごとに数えるには --count agreements"
+    are = "is" if listings == 1 else "are"
+    en = (
+        f"The {_counted(listings, 'listing')} {are} {_counted(agreements, 'agreement')}; "
+        "--count agreements counts each once."
+    )
+    return [*lines, _t(lang, ja, en)]
+
+
+def _counted(number: int, noun: str) -> str:
+    """ "1 listing", "2 listings": an English count of a regular noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _packed(items: list[str], width: int) -> list[str]:
+    """``items`` one space apart in lines of ``width`` cells, a line breaking only between
+    two items (an item wider than a line is a line of its own)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and display_width(f"{lines[-1]} {item}") <= width:
+            lines[-1] += f" {item}"
+        else:
+            lines.append(item)
+    return lines
 
 
 def _compare(table: summary.CountTable, args: argparse.Namespace) -> str:
-    """The cells where the computed table differs from the report's printed one.
+    """The cells where the computed table differs from the report's printed one: by key
+    in JSON and CSV, by label under a heading in text and Markdown.
 
     Raises:
         UsageError: for a table with no printed counterpart, or one computed on a subset
@@ -226,9 +415,34 @@ def _compare(table: summary.CountTable, args: argparse.Namespace) -> str:
     rows = [[d.row, d.column, str(d.ours or ""), str(d.theirs or "")] for d in differences]
     if args.format == "json":
         return _json([dict(zip(header, row, strict=True)) for row in rows])
-    if args.lang == "ja":
-        header = ["行", "列", "算出", "報告書"]
-    return _table([header, *rows], args.format)
+    if args.format == "csv":
+        return _table([header, *rows], "csv")
+    lang = args.lang
+    rows_named = {label.key: label for label in (*printed.rows, *table.rows)}
+    columns_named = {label.key: label for label in table.columns}
+    header = [
+        _t(lang, "行", "Row"),
+        _t(lang, "列", "Column"),
+        _t(lang, "算出", "Computed"),
+        _t(lang, "報告書", "Printed"),
+    ]
+    rows = [
+        [
+            _t(lang, rows_named[row].ja, rows_named[row].en),
+            _t(lang, columns_named[column].ja, columns_named[column].en),
+            *counts,
+        ]
+        for row, column, *counts in rows
+    ]
+    heading = _t(
+        lang,
+        f"{table.title_ja}：報告書に印刷された表と異なるセル（{len(rows)}）",
+        f"{table.title_en}: the {len(rows)} cells that differ from the report's printed table",
+    )
+    if args.format == "markdown":
+        return f"## {heading}\n\n" + _table([header, *rows], "markdown")
+    text = _table([header, *rows], "text", _width(args))
+    return "\n".join([*_wrapped([heading], _prose_width(args)), "", text])
 
 
 def cmd_list(ds: Dataset, args: argparse.Namespace) -> str:
@@ -241,54 +455,92 @@ def cmd_search(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
+    """One agreement, item by item; in text, each item's lines wrapped to the width."""
     a = ds[args.id]
     if args.format == "json":
         from sister_agreements._codec import converter
 
         return _json(converter.unstructure(a))
     lang = args.lang
-    japanese = [
-        f"{p.name} ({p.name_en}; {p.lg_code or '-'})"
-        if lang == "en"
-        else f"{p.name}（{p.lg_code or '-'}）"
-        for p in a.japanese_parties
-    ]
-    foreign = [
-        f"{p.name} ({p.name_en}; {p.country}{'; ' + p.region_code if p.region_code else ''})"
-        for p in a.foreign_parties
-    ]
-    dates = [f"{e.date}" + (f" ({e.label})" if e.label else "") for e in a.dates]
-    listings = [
-        f"{li.key} {li.field.symbol}{li.field.label_ja if lang == 'ja' else li.field.label_en}"
-        f" p.{li.page}" + (" 【再掲】" if li.relisted else "")
-        for li in a.listings
-    ]
-    contacts = [" / ".join(x for x in (c.department, c.phone, c.email) if x) for c in a.contacts]
-    errata = [
-        f"{e.id} {e.listing} {e.kind}: {e.printed} → {e.dataset}"
-        for e in ds.errata
-        if e.listing in {li.key for li in a.listings}
-    ]
     sections = [
         (("ID", "ID"), [a.id]),
-        (("名称", "Title"), [a.title]),
-        (("掲載", "Listings"), listings),
-        (("日本側", "Japanese parties"), japanese),
-        (("海外側", "Foreign parties"), foreign),
-        (("提携年月日", "Dates"), dates + ([f"({a.date_text})"] if a.date_text else [])),
+        (("名称", "Title"), [_title(a, lang)]),
+        (("掲載", "Listings"), [_listing(listing, lang) for listing in a.listings]),
+        (("日本側", "Japanese parties"), _japanese(a, ds, lang)),
+        (("海外側", "Foreign parties"), _foreign(a, ds, lang)),
+        (("提携年月日", "Dates"), _dates(a, lang)),
         (("提携に至った経緯", "Background"), a.background.split("\n") if a.background else []),
         (("提携後の取組内容", "Activities"), a.activities.split("\n") if a.activities else []),
         (("取組による成果・課題等", "Outcomes"), a.outcomes.split("\n") if a.outcomes else []),
         (("URL", "URLs"), [f"{link.url} {link.label or ''}".strip() for link in a.urls]),
-        (("問い合わせ先", "Contacts"), contacts),
-        (("正誤", "Errata"), errata),
+        (("問い合わせ先", "Contacts"), [_contact(c) for c in a.contacts]),
+        (("正誤", "Errata"), _errata_lines(a, ds, lang)),
     ]
+    width = _width(args)
     lines = []
     for (ja, en), values in sections:
         if values:
             lines.append(f"{_t(lang, ja, en)}:")
-            lines += [f"  {value}" for value in values]
+            lines += _wrapped(values, width, "  ")
     return "\n".join(lines) + "\n"
+
+
+def _listing(listing: Listing, lang: str) -> str:
+    """ "2-11 ②文化交流 p.51 【再掲】", or "2-11 ② Cultural exchange p.51 (re-listed)"."""
+    field = _t(lang, listing.field.label_ja, " " + listing.field.label_en)
+    relisted = _t(lang, " 【再掲】", " (re-listed)") if listing.relisted else ""
+    return f"{listing.key} {listing.field.symbol}{field} p.{listing.page}{relisted}"
+
+
+def _japanese(agreement: Agreement, ds: Dataset, lang: str) -> list[str]:
+    """ "青森県青森市（022012）", or "Aomori City, Aomori (022012)" (the prefecture after a
+    municipality); "-" for a body that has no local government code."""
+    if lang == "ja":
+        return [f"{p.name}（{p.lg_code or '-'}）" for p in agreement.japanese_parties]
+    prefectures = {prefecture.name_ja: prefecture for prefecture in ds.whole.prefectures}
+    return [
+        f"{p.name_en}"
+        + (f", {prefectures[p.prefecture].short_name_en}" if p.municipality else "")
+        + f" ({p.lg_code or '-'})"
+        for p in agreement.japanese_parties
+    ]
+
+
+def _foreign(agreement: Agreement, ds: Dataset, lang: str) -> list[str]:
+    """ "大連市（中国、CN-LN）", or "Dalian (China, CN-LN)": the country, and the ISO 3166-2
+    code of the region where it has one."""
+    countries = {country.code: country for country in ds.whole.countries}
+    lines = []
+    for p in agreement.foreign_parties:
+        country = countries[p.country]
+        where = [_t(lang, country.short_name_ja, country.name_en), *filter(None, [p.region_code])]
+        if lang == "ja":
+            lines.append(f"{p.name}（{'、'.join(where)}）")
+        else:
+            lines.append(f"{p.name_en} ({', '.join(where)})")
+    return lines
+
+
+def _dates(agreement: Agreement, lang: str) -> list[str]:
+    """Each date in ISO form with its label (as printed), then the date text as printed."""
+    dates = [f"{e.date}" + (f" ({e.label})" if e.label else "") for e in agreement.dates]
+    if agreement.date_text:
+        dates.append(_t(lang, "記載：", "as printed: ") + agreement.date_text)
+    return dates
+
+
+def _contact(contact: Contact) -> str:
+    return " / ".join(x for x in (contact.department, contact.phone, contact.email) if x)
+
+
+def _errata_lines(agreement: Agreement, ds: Dataset, lang: str) -> list[str]:
+    """ "E004 1-10 索引の当事者名: printed → dataset" for each erratum of the agreement."""
+    keys = {listing.key for listing in agreement.listings}
+    return [
+        f"{e.id} {e.listing} {_t(lang, *ERRATUM_KINDS[e.kind])}: {e.printed} → {e.dataset}"
+        for e in ds.whole.errata
+        if e.listing in keys
+    ]
 
 
 def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
@@ -353,6 +605,7 @@ def _output(value: str) -> str:
 
 
 def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
+    """The errata register; kinds and items by key in CSV, by label in text and Markdown."""
     if args.listing:
         ds[args.listing]  # an unknown key is an error naming the closest
     chosen = [e for e in ds.errata if not args.listing or e.listing == args.listing]
@@ -363,12 +616,17 @@ def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
     lang = args.lang
     header = ["ID", _t(lang, "掲載", "Listing"), _t(lang, "種類", "Kind"), _t(lang, "項目", "Item"),
               _t(lang, "報告書の記載", "Printed"), _t(lang, "データセット", "Dataset")]  # fmt: skip
-    rows = [[e.id, e.listing, e.kind, e.item, e.printed, e.dataset] for e in chosen]
     if args.evidence:
         header.append(_t(lang, "根拠", "Evidence"))
-        for row, erratum in zip(rows, chosen, strict=True):
-            row.append(erratum.evidence)
-    return _table([header, *rows], args.format)
+    rows = [header]
+    for e in chosen:
+        kind, item = e.kind, e.item
+        if args.format != "csv":
+            kind, item = _t(lang, *ERRATUM_KINDS[kind]), _t(lang, _ERRATUM_ITEMS_JA[item], item)
+        rows.append([e.id, e.listing, kind, item, e.printed, e.dataset])
+        if args.evidence:
+            rows[-1].append(_evidence(e, lang))
+    return _table(rows, args.format, _width(args))
 
 
 def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
@@ -406,7 +664,7 @@ def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
         ]
         for f in Field
     ]
-    return _table(rows, args.format)
+    return _table(rows, args.format, _width(args))
 
 
 # --- the parser -----------------------------------------------------------------
@@ -475,12 +733,24 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def command(name: str, help: str, formats: Sequence[str] = FORMATS) -> argparse.ArgumentParser:
+    def command(
+        name: str,
+        help: str,
+        formats: Sequence[str] = FORMATS,
+        wide: str = "text: full lines, not cut or wrapped to the terminal's width (COLUMNS)",
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help, parents=[common])
         sub.add_argument("--format", choices=formats, default=formats[0])
+        if "text" in formats:
+            sub.add_argument("--wide", action="store_true", help=wide)
         return sub
 
-    sub = command("summary", "the report's tables, computed from the sheets")
+    sub = command(
+        "summary",
+        "the report's tables, computed from the sheets",
+        wide="text: head the columns by the fields' full names (up to 280 columns wide) "
+        "instead of ①-⑨ (80 columns)",
+    )
     sub.add_argument("--table", choices=("field", "country", "prefecture", "year"), default="field")
     sub.add_argument(
         "--top", type=_positive, default=10, help="ranks shown in --table country (1 or more)"

@@ -53,16 +53,23 @@ _RELISTED = {"ja": "（再掲）", "en": " (re-listed)"}
 
 @attrs.frozen
 class Label:
-    """A row or column of a table: a stable key, Japanese and English labels, a rank."""
+    """A row or column of a table: a stable key, Japanese and English labels, a rank, and
+    short forms for tables that must fit a terminal (a field's symbol "①", a country's
+    short name "中国"; None where the label is short already)."""
 
     key: str
     ja: str
     en: str
     rank: int | None = None
+    short_ja: str | None = None
+    short_en: str | None = None
 
-    def text(self, lang: Lang) -> str:
-        """The label in ``lang``, with its rank in front where it has one."""
+    def text(self, lang: Lang, *, short: bool = False) -> str:
+        """The label in ``lang`` (its short form with ``short``, where it has one), with
+        its rank in front where it has one."""
         label = self.ja if lang == "ja" else self.en
+        if short:
+            label = (self.short_ja if lang == "ja" else self.short_en) or label
         return f"{self.rank} {label}" if self.rank is not None else label
 
 
@@ -143,10 +150,10 @@ class CountTable:
             for column, cell in zip(self.columns, cells, strict=True)
         ]
 
-    def _grid(self, lang: Lang) -> list[list[str]]:
-        header = ["", *(column.text(lang) for column in self.columns)]
+    def _grid(self, lang: Lang, short: bool = False) -> list[list[str]]:
+        header = ["", *(column.text(lang, short=short) for column in self.columns)]
         body = [
-            [row.text(lang), *(str(cell) for cell in cells)]
+            [row.text(lang, short=short), *(str(cell) for cell in cells)]
             for row, cells in zip(self.rows, self.cells, strict=True)
         ]
         return [header, *body]
@@ -177,13 +184,20 @@ class CountTable:
         """
         return markdown_table(self._grid(_lang(lang)), numbers=True)
 
-    def to_text(self, lang: Lang = "ja") -> str:
+    def to_text(self, lang: Lang = "ja", *, short: bool = False) -> str:
         """A plain-text table aligned for terminals, double-width characters counted twice.
+
+        Args:
+            lang: the language of the labels, ``"ja"`` or ``"en"``.
+            short: label rows and columns by their short forms (``Label.short_ja``,
+                ``short_en``): the fields by their symbols (①), countries by their short
+                names (中国), so that every table of this module fits 80 columns (the full
+                labels take up to 280).
 
         Raises:
             LookupError: for a language other than "ja" or "en".
         """
-        return text_table(self._grid(_lang(lang)), numbers=True)
+        return text_table(self._grid(_lang(lang), short), numbers=True)
 
     def to_csv(self, *, form: Form = "long", lang: Lang = "ja") -> str:
         """The table as CSV text, lines ending in "\\n".
@@ -369,7 +383,16 @@ def _column_index(columns: tuple[Label, ...], value: Field | str | int) -> int:
 
 
 FIELD_COLUMNS = (
-    *(Label(f.name.lower(), f.symbol + f.label_ja, f.symbol + " " + f.label_en) for f in Field),
+    *(
+        Label(
+            f.name.lower(),
+            f.symbol + f.label_ja,
+            f"{f.symbol} {f.label_en}",
+            short_ja=f.symbol,
+            short_en=f.symbol,
+        )
+        for f in Field
+    ),
     Label("total", "合計", "Total"),
 )
 TOTAL_ROW = Label("total", "合計", "Total")
@@ -437,7 +460,13 @@ def by_field(ds: Dataset, count: Count = "listings") -> CountTable:
     """
     count = _choice("count", count, COUNTS)
     one = Label("one_to_one", "1対1の提携", "One-to-one")
-    many = Label("multilateral", "複数の自治体との提携", "With several governments")
+    many = Label(
+        "multilateral",
+        "複数の自治体との提携",
+        "With several governments",
+        short_ja="複数自治体との提携",
+        short_en="Multilateral",
+    )
     rows = (
         (one, [a for a in ds if not a.is_multilateral]),
         (many, [a for a in ds if a.is_multilateral]),
@@ -480,7 +509,8 @@ def by_country(ds: Dataset, top: int = 10, count: Count = "listings") -> CountTa
         rank = 1 + sum(1 for total in totals.values() if total > totals[code])
         if rank <= top:
             country = countries[code]
-            rows.append((Label(code, country.name_ja, country.name_en, rank), per_country[code]))
+            label = Label(code, country.name_ja, country.name_en, rank, country.short_name_ja)
+            rows.append((label, per_country[code]))
         else:
             other += per_country[code]
     rows += [(Label("other", "その他", "Other"), other), (TOTAL_ROW, one_to_one)]
