@@ -11,9 +11,8 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from sister_agreements import names
 from sister_agreements._decode import Document, read_rows
 from sister_agreements._fold import KE_SPELLINGS, closest_keys, fold, name_key, with_one_ke
 from sister_agreements._tables import names_tables, package_data
@@ -34,6 +33,9 @@ from sister_agreements.model import (
     Source,
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+
+if TYPE_CHECKING:
+    from sister_agreements import names
 
 #: The package resources: the dataset, the sha256 of it that the build recorded, and the
 #: fast form of it that ``load()`` reads (``_decode``).
@@ -69,17 +71,23 @@ class _Index:
     @functools.cached_property
     def countries(self) -> names.Lookup[Country]:
         """The document's countries (every ISO 3166-1 country) by any name or code."""
-        return names.country_lookup(self.document.countries)
+        from sister_agreements.names import country_lookup  # on first use, as every lookup
+
+        return country_lookup(self.document.countries)
 
     @functools.cached_property
     def prefectures(self) -> names.Lookup[Prefecture]:
         """The document's 47 prefectures by any name or code."""
-        return names.prefecture_lookup(self.document.prefectures)
+        from sister_agreements.names import prefecture_lookup
+
+        return prefecture_lookup(self.document.prefectures)
 
     @functools.cached_property
     def municipalities(self) -> names.Lookup[names.Municipality]:
         """Every Japanese local government of the register, by code, name or reading."""
-        return names.municipality_lookup(names_tables()["municipalities"])
+        from sister_agreements.names import municipality_lookup
+
+        return municipality_lookup(names_tables()["municipalities"])
 
     @functools.cached_property
     def text_one_ke(self) -> dict[str, str]:
@@ -106,6 +114,8 @@ class _Facets:
     """Agreement ids by field, country, prefecture, party name, kind and shape."""
 
     def __init__(self, document: Document) -> None:
+        from sister_agreements.names import party_names
+
         self.field: dict[Field, set[str]] = {}
         self.country: dict[str, set[str]] = {}
         self.prefecture: dict[str, set[str]] = {}
@@ -122,7 +132,7 @@ class _Facets:
             for party in _parties(a):
                 self.kind.setdefault(party.kind.value, set()).add(a.id)
                 label = f"{party.name} / {party.name_en}"
-                for name in names.party_names(party):
+                for name in party_names(party):
                     self.party.setdefault(name_key(name), set()).add(a.id)
                     self.party_label.setdefault(name_key(name), label)
             for jp in a.japanese_parties:
@@ -430,7 +440,9 @@ def _union(index: dict[T, set[str]], keys: Iterable[T]) -> set[str]:
 @functools.cache
 def _kinds() -> names.Lookup[str]:
     """The values of the party kinds, by value, with spaces, or spelt -ization."""
-    return names.Lookup(
+    from sister_agreements.names import Lookup
+
+    return Lookup(
         "kind",
         list(dict.fromkeys(str(kind.value) for kind in (*JapaneseKind, *ForeignKind))),
         lambda value: (value, value.replace("_", " "), value.replace("isation", "ization")),

@@ -8,7 +8,6 @@ path is replaced whole or not at all (see ``to_csv``).
 from __future__ import annotations
 
 import codecs
-import csv
 import importlib
 import io
 import json
@@ -192,6 +191,8 @@ def _csv(
 ) -> tuple[str, int]:
     """The CSV text (header first) and how many characters were replaced for ``encoding``
     (None: no encoding in view)."""
+    import csv  # only here: the command line's other commands need not load it
+
     records = to_records(ds, level)
     neutralise = _choice("formulas", formulas, FORMULAS) == "neutralise"
     replace = _choice("errors", errors, ERRORS) == "replace"
