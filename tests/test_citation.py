@@ -163,6 +163,10 @@ def test_cite_both_in_bibtex() -> None:
     assert sa.cite(what="both") == PACKAGE_APA.format(version=sa.__version__) + "\n\n" + REPORT_APA
 
 
+def test_the_home_page_shows_the_reports_apa_citation_as_cite_prints_it() -> None:
+    assert f"```text\n{REPORT_APA}\n```" in (REPO / "docs/index.md").read_text(encoding="utf-8")
+
+
 def test_without_package_metadata_only_the_data_version_is_cited(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
