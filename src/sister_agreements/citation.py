@@ -91,7 +91,8 @@ def _year(source: Source) -> str:
 
 
 def _apa_package(source: Source, version: str) -> str:
-    versions = _versions(source, version).capitalize()
+    versions = _versions(source, version)
+    versions = versions[0].upper() + versions[1:]  # "Version 1.0.0, …", as APA writes it
     return f"{AUTHORS}. (n.d.). {TITLE} ({versions}) [Computer software]."
 
 
