@@ -94,6 +94,7 @@ def test_sdist_carries_the_sources_and_rebuilds_the_data(tmp_path: Path) -> None
         "tools/build_dataset.py",
         "tests/test_data.py",
         "mkdocs.yml",
+        "CITATION.cff",
     ):
         assert f"{root.name}/{needed}" in names
     result = subprocess.run(

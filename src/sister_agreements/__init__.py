@@ -35,13 +35,14 @@ from sister_agreements.model import (
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 if TYPE_CHECKING:
-    from sister_agreements import export, names, published, summary
+    from sister_agreements import citation, export, names, published, summary
+    from sister_agreements.citation import cite
 
     __version__: str
     countries: names.Lookup[Country]
     prefectures: names.Lookup[Prefecture]
 
-_SUBMODULES = {"export", "names", "published", "summary"}
+_SUBMODULES = {"citation", "export", "names", "published", "summary"}
 
 
 def __getattr__(name: str) -> Any:
@@ -52,6 +53,8 @@ def __getattr__(name: str) -> Any:
     """
     if name in _SUBMODULES:
         return importlib.import_module(f"sister_agreements.{name}")
+    if name == "cite":
+        return importlib.import_module("sister_agreements.citation").cite
     if name in {"countries", "prefectures"}:
         return getattr(load()._index, name)  # the packaged document's lookups
     if name == "__version__":
@@ -87,6 +90,8 @@ __all__ = [
     "UnknownValueError",
     "__version__",
     "by_signed",
+    "citation",
+    "cite",
     "countries",
     "export",
     "load",

@@ -23,7 +23,7 @@ from types import FrameType, MappingProxyType
 from typing import IO, Any, NoReturn, TypeVar
 
 import sister_agreements as sa
-from sister_agreements import export, summary
+from sister_agreements import citation, export, summary
 from sister_agreements._render import display_width, markdown_table, text_table, wrap
 from sister_agreements.dataset import Dataset
 from sister_agreements.dates import PartialDate
@@ -667,6 +667,10 @@ def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
     return _table(rows, args.format, _width(args))
 
 
+def cmd_cite(ds: Dataset, args: argparse.Namespace) -> str:
+    return citation.cite(args.style, what=args.what) + "\n"
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -827,6 +831,22 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
 
     sub = command("fields", "the nine fields of the taxonomy")
     sub.set_defaults(run=cmd_fields)
+
+    about = "how to cite the package and CLAIR's report, its source"
+    sub = commands.add_parser("cite", help=about, description=about, parents=[common])
+    sub.add_argument(
+        "--style",
+        choices=citation.STYLES,
+        default="apa",
+        help="APA 7th edition (default) or BibTeX",
+    )
+    sub.add_argument(
+        "--what",
+        choices=citation.WHATS,
+        default="package",
+        help="the package (default), CLAIR's report, or both",
+    )
+    sub.set_defaults(run=cmd_cite)
     return parser, dict(commands.choices)
 
 
