@@ -202,14 +202,32 @@ def test_list_cuts_the_widest_columns_with_an_ellipsis() -> None:
     )
 
 
-@pytest.mark.parametrize("columns", WIDTHS)
-@pytest.mark.parametrize("lang", LANGS)
-def test_show_fits_every_agreement_and_loses_nothing(columns: int, lang: str) -> None:
-    for agreement in IDS:
+def _fits_and_loses_nothing(agreements: list[str], columns: int, lang: str) -> None:
+    for agreement in agreements:
         fitted = printed("show", agreement, "--lang", lang, columns=columns)
         assert widest(fitted) <= columns, agreement
         full = printed("show", agreement, "--lang", lang, "--wide", columns=columns)
         assert re.sub(r"\s", "", fitted) == re.sub(r"\s", "", full), agreement
+
+
+#: The five agreements with the longest texts: the most lines to wrap.
+LONGEST = sorted(
+    IDS,
+    key=lambda x: -sum(map(len, (sa.load()[x].background, sa.load()[x].activities))),
+)[:5]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_show_fits_the_longest_agreements_and_loses_nothing(columns: int, lang: str) -> None:
+    _fits_and_loses_nothing(LONGEST, columns, lang)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_show_fits_every_agreement_and_loses_nothing(columns: int, lang: str) -> None:
+    _fits_and_loses_nothing(IDS, columns, lang)
 
 
 def test_show_in_english() -> None:

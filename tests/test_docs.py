@@ -70,7 +70,9 @@ def test_readme_names_the_two_fresh_machine_commands() -> None:
     assert test in ci
 
 
-def test_cli_examples_in_the_docs_run(tmp_path: Path) -> None:
+def test_cli_examples_in_the_docs_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each example command succeeds, run in-process (tests/test_cli.py runs the program
+    as a user would, in subprocesses)."""
     pages = [REPO / "README.md", REPO / "docs" / "cli.md", REPO / "docs" / "tutorial.md"]
     commands = [
         line.split("#")[0].split(">")[0].strip()
@@ -80,15 +82,12 @@ def test_cli_examples_in_the_docs_run(tmp_path: Path) -> None:
         if line.startswith("sister-agreements ")
     ]
     assert len(commands) >= 15
+    monkeypatch.chdir(tmp_path)
     for command in commands:
-        args = shlex.split(command)[1:]
-        result = subprocess.run(
-            [sys.executable, "-m", "sister_agreements", *args],
-            cwd=tmp_path,
-            capture_output=True,
-            check=False,
-        )
-        assert result.returncode == 0, (command, result.stderr.decode())
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = cli.main(shlex.split(command)[1:])
+        assert status == 0, (command, err.getvalue())
 
 
 def test_readme_counts_are_the_datas(ds: sa.Dataset) -> None:
