@@ -35,13 +35,13 @@ from sister_agreements.model import (
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 if TYPE_CHECKING:
-    from sister_agreements import export, names, published, summary
+    from sister_agreements import export, names, plot, published, summary
 
     __version__: str
     countries: names.Lookup[Country]
     prefectures: names.Lookup[Prefecture]
 
-_SUBMODULES = {"export", "names", "published", "summary"}
+_SUBMODULES = {"export", "names", "plot", "published", "summary"}
 
 
 def __getattr__(name: str) -> Any:
@@ -91,6 +91,7 @@ __all__ = [
     "export",
     "load",
     "names",
+    "plot",
     "prefectures",
     "published",
     "summary",
