@@ -151,6 +151,11 @@ def test_heat_map_pinned(ds: sa.Dataset, mpl: ModuleType) -> None:
         [9, 3], [6, 9], [0, 3], [1, 0], [5, 2], [8, 0], [15, 6], [8, 6], [6, 2],
     ]  # fmt: skip
     assert ax.get_title() == "One-to-one agreements by country or region (counted by agreement)"
+    white = [text.get_text() for text in ax.texts if text.get_color() == "white"]
+    assert white == ["9", "9", "8", "15", "8"]  # over half the largest cell, 15; black below
+    assert {text.get_color() for text in ax.texts} == {"white", "black"}
+    (mesh,) = ax.collections
+    assert (mesh.get_clim(), mesh.get_cmap().name) == ((0, 15), "Blues")
 
 
 @slow

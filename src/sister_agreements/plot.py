@@ -96,11 +96,11 @@ def font_file() -> str:
     except ImportError:
         raise ImportError(f"matplotlib is not installed: {_INSTALL}") from None
     spec = find_spec("matplotlib_fontja")
-    folders = [] if spec is None else list(spec.submodule_search_locations or [])
-    paths = [os.path.join(folder, *_FONT_FILE) for folder in folders]
-    if not paths or not os.path.isfile(paths[0]):
+    folders = spec.submodule_search_locations if spec is not None else None
+    path = os.path.join(folders[0], *_FONT_FILE) if folders else ""
+    if not os.path.isfile(path):
         raise ImportError(f"matplotlib-fontja (and its font) is not installed: {_INSTALL}")
-    return paths[0]
+    return path
 
 
 def font() -> FontProperties:
@@ -277,7 +277,7 @@ def to_svg(chart: Figure | Axes) -> str:
         chart: a Figure, or an Axes of the figure to write (what the charts return).
 
     Raises:
-        ImportError: if matplotlib is not installed.
+        ImportError: if the ``plot`` extra is not installed.
         ValueError: for an Axes that is in no figure.
     """
     font_file()
@@ -297,7 +297,7 @@ def save_svg(chart: Figure | Axes, path: str | os.PathLike[str]) -> None:
     """Write ``to_svg(chart)`` to ``path`` in UTF-8, replacing the file whole.
 
     Raises:
-        ImportError: if matplotlib is not installed.
+        ImportError: if the ``plot`` extra is not installed.
         ValueError: for an Axes that is in no figure.
         OSError: if the file cannot be written; the file that was there is unchanged.
     """
