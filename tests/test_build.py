@@ -67,10 +67,10 @@ def test_the_build_refuses_what_the_strict_reader_refuses() -> None:
     text = data.read_text(encoding="utf-8")
     assert len(build_dataset.validate(text).agreements) == 149
     with pytest.raises(BuildError) as caught:
-        build_dataset.validate(text.replace('"schema_version": 2', '"schema_version": 1', 1))
+        build_dataset.validate(text.replace('"schema_version": 3', '"schema_version": 2', 1))
     assert str(caught.value) == (
-        "built agreements.json: source.schema_version: 1 (sister-agreements 1.0): this file "
-        "must be 2"
+        "built agreements.json: source.schema_version: 2 (sister-agreements 2.0.dev, data "
+        "2012.2-2012.3): this file must be 3"
     )
     with pytest.raises(BuildError) as caught:
         build_dataset.validate(text.replace('"sheet": "1-01"', '"sheet": "1-01", "x": 1', 1))

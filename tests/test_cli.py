@@ -161,7 +161,7 @@ def test_export_formulas() -> None:
 
 def test_errata_and_fields() -> None:
     errata = json.loads(out("errata", "--format", "json"))
-    assert len(errata) == 61 and errata[0]["id"] == "E001"
+    assert len(errata) == 81 and errata[0]["id"] == "E001"
     assert "Evidence" in out("errata", "--listing", "2-20", "--evidence", "--lang", "en")
     fields = json.loads(out("fields", "--format", "json"))
     assert [f["listings"] for f in fields] == [26, 25, 8, 1, 11, 24, 39, 25, 16]

@@ -293,7 +293,7 @@ class TieKind(enum.Enum):
             return value
         if not isinstance(value, str):
             raise TypeError(f"a kind of tie is a TieKind or a str, not {type(value).__name__}")
-        wanted = name_key(value.replace("_", " "))
+        wanted = _tie_key(value)
         for kind in cls:
             if wanted in _tie_keys(kind):
                 return kind
@@ -306,4 +306,9 @@ def _tie_keys(kind: TieKind) -> frozenset[str]:
     """The name keys of every name of ``kind``."""
     info = _TIE_INFO[kind.value]
     names = (kind.value, kind.name, info.label_ja, info.label_en, *info.aliases)
-    return frozenset(name_key(name.replace("_", " ")) for name in names)
+    return frozenset(map(_tie_key, names))
+
+
+def _tie_key(text: str) -> str:
+    """``name_key`` without underscores, which it keeps: sister_city is sister city."""
+    return name_key(text).replace("_", "")
