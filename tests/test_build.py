@@ -161,7 +161,7 @@ def test_the_build_refuses_a_bad_row(
     read_csv = build.read_csv
 
     def changed(file: str) -> list[dict[str, str]]:
-        rows = read_csv(file)
+        rows: list[dict[str, str]] = read_csv(file)
         if file == name:
             rows = [{**rows[0], **change}, *rows] if not change else [{**rows[0], **change}]
         return rows

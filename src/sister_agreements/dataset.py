@@ -532,7 +532,8 @@ def read_file(path: str | os.PathLike[str]) -> Dataset:
 
     Raises:
         DatasetError: if the file cannot be read or is not a data file of this version
-            or of 1.0; the message names the file, the JSON path and the record.
+            or an older one (1.0's, or 2.0.dev's before data 2012.4); the message names
+            the file, the JSON path and the record.
         TypeError: if ``path`` is not a str or an ``os.PathLike``.
     """
     if not isinstance(path, str | os.PathLike):

@@ -367,7 +367,7 @@ def to_json(ds: Dataset, path: Target) -> None:
 
 
 def read_json(path: str | os.PathLike[str]) -> Dataset:
-    """Read a data file into a Dataset: one ``to_json`` wrote, in this version or in 1.0.
+    """Read a data file into a Dataset: one ``to_json`` wrote, in this version or an older.
 
     The file is read as strictly as the packaged one, by the same reader: UTF-8 (a BOM is
     accepted) and JSON; ``source.schema_version`` first; then every key present and no
@@ -376,9 +376,12 @@ def read_json(path: str | os.PathLike[str]) -> Dataset:
     every country, prefecture and erratum listing resolving within the file. The rules
     and the JSON Schema are in docs/data-dictionary.md.
 
-    A file written by 1.0 (``schema_version`` 1) is converted: its countries take
-    ``alpha_3`` and ``numeric``, its prefectures ``kana``, from the packaged registers;
-    its errata of listings it does not hold are dropped; its ``data_version`` stays.
+    A file of an older layout is converted from the packaged data; its ``data_version``
+    stays. One written by 1.0 (``schema_version`` 1): its countries take ``alpha_3`` and
+    ``numeric``, its prefectures ``kana``, from the packaged registers, and its errata of
+    listings it does not hold are dropped. One written before data 2012.4 (1 or 2): its
+    agreements take ``title_en`` and ``ties``, its errata ``evidence_ja``, from the
+    packaged agreement and erratum of the same id; an id the package lacks is refused.
 
     The dataset resolves names (``filter``) through the file's own countries and
     prefectures.
