@@ -205,37 +205,43 @@ def _once(value: dict[str, Any], path: str) -> None:
 
 
 def _upgrade(raw: dict[str, Any], version: int, packaged: Document) -> None:
-    """Give a document of layout ``version`` (1 or 2) what the later layouts added, in place.
-
-    Schema 2 added ``source.registers``, ``alpha_3`` and ``numeric`` in countries and
-    ``kana`` in prefectures: a file written by 1.0 takes them from the packaged registers
-    (the country, the prefecture of the same code), and ``registers`` names the packaged
-    registers' sources. 1.0 also wrote every erratum with every subset; ``read_document``
-    drops those of listings the file does not hold. Schema 3 added each agreement's
-    ``title_en`` and ``ties`` and each erratum's ``evidence_ja``, the project's own
-    readings of the report: a file of layout 1 or 2 takes them from the packaged agreement
-    and erratum of the same id, and one the packaged data lacks is refused. Values that
-    are not what the old layout held are left for the strict reader to refuse.
-    """
-    source = raw["source"]
-    source["schema_version"] = SCHEMA_VERSION
+    """Give a document of layout ``version`` (1 or 2) what the later layouts added, in place,
+    from the packaged document. Values that are not what the old layout held are left for
+    the strict reader to refuse."""
+    raw["source"]["schema_version"] = SCHEMA_VERSION
     if version == 1:
-        _add(source, "source", version, registers=list(packaged.source.registers))
-        countries = {country.code: country for country in packaged.countries}
-        for path, entry in _entries(raw, "countries"):
-            code = entry.get("code")
-            if type(code) is str:
-                if code not in countries:
-                    raise _Fault(f"{path}.code", f"{_describe(code)} is not an ISO 3166-1 code")
-                country = countries[code]
-                _add(entry, path, version, alpha_3=country.alpha_3, numeric=country.numeric)
-        prefectures = {prefecture.code: prefecture for prefecture in packaged.prefectures}
-        for path, entry in _entries(raw, "prefectures"):
-            code = entry.get("code")
-            if type(code) is str:
-                if code not in prefectures:
-                    raise _Fault(f"{path}.code", f"{_describe(code)} is not a JIS X 0401 code")
-                _add(entry, path, version, kana=prefectures[code].kana)
+        _add_registers(raw, packaged)
+    _add_readings(raw, version, packaged)
+
+
+def _add_registers(raw: dict[str, Any], packaged: Document) -> None:
+    """What schema 2 added to 1.0's files: ``source.registers``, ``alpha_3`` and
+    ``numeric`` in countries, ``kana`` in prefectures, from the packaged registers (the
+    country, the prefecture of the same code); ``registers`` names the packaged registers'
+    sources. (1.0 also wrote every erratum with every subset; ``read_document`` drops those
+    of listings the file does not hold.)"""
+    _add(raw["source"], "source", 1, registers=list(packaged.source.registers))
+    countries = {country.code: country for country in packaged.countries}
+    for path, entry in _entries(raw, "countries"):
+        code = entry.get("code")
+        if type(code) is str:
+            if code not in countries:
+                raise _Fault(f"{path}.code", f"{_describe(code)} is not an ISO 3166-1 code")
+            country = countries[code]
+            _add(entry, path, 1, alpha_3=country.alpha_3, numeric=country.numeric)
+    prefectures = {prefecture.code: prefecture for prefecture in packaged.prefectures}
+    for path, entry in _entries(raw, "prefectures"):
+        code = entry.get("code")
+        if type(code) is str:
+            if code not in prefectures:
+                raise _Fault(f"{path}.code", f"{_describe(code)} is not a JIS X 0401 code")
+            _add(entry, path, 1, kana=prefectures[code].kana)
+
+
+def _add_readings(raw: dict[str, Any], version: int, packaged: Document) -> None:
+    """What schema 3 added, the project's own readings of the report: each agreement's
+    ``title_en`` and ``ties`` and each erratum's ``evidence_ja``, from the packaged
+    agreement and erratum of the same id; an id the packaged data lacks is refused."""
     agreements = {agreement.id: agreement for agreement in packaged.agreements}
     for path, entry in _entries(raw, "agreements"):
         agreement = agreements.get(_packaged_id(entry, path, agreements, "an agreement"))
