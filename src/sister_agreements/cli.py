@@ -482,10 +482,8 @@ def _tie(tie: Tie, agreement: Agreement, lang: str) -> str:
     if not tie.evidence:  # nothing stated: no pair, no words
         return kind
     year = "" if tie.year is None else (f"（{tie.year}年）" if lang == "ja" else f" ({tie.year})")
-    names = {
-        party.name: party.name if lang == "ja" else party.name_en
-        for party in (*agreement.japanese_parties, *agreement.foreign_parties)
-    }
+    names = {p.name: p.name if lang == "ja" else p.name_en for p in agreement.japanese_parties}
+    names |= {p.name: p.name if lang == "ja" else p.name_en for p in agreement.foreign_parties}
     pair = [tie.japanese_party, tie.foreign_party]
     between = "" if pair == [None, None] else " – ".join(names[p] if p else "*" for p in pair)
     if lang == "ja":
