@@ -75,7 +75,8 @@ def _dropped_unless_by_a_digit(match: re.Match[str]) -> str:
 # Romanisations of Japanese, reduced to one form: Hepburn to Kunrei (shi -> si, chi -> ti,
 # tsu -> tu, fu -> hu, ji -> zi), Nihon-shiki's di/du, traditional Hepburn's m before
 # b, m, p (Gumma), and long vowels written ou, oo, uu, or oh before a consonant (Kouchi,
-# Ooita, Kohfu). The order matters: fu becomes hu before "oh" is read, so Kofu stays kohu.
+# Ooita, Kohfu), a run of them at once so that a key is its own key (OOU). The order
+# matters: fu becomes hu before "oh" is read, so Kofu stays kohu.
 _ROMAJI_STEPS: tuple[tuple[str, str], ...] = (
     (r"tch", "tty"),
     (r"sh", "sy"),
@@ -87,8 +88,8 @@ _ROMAJI_STEPS: tuple[tuple[str, str], ...] = (
     (r"dy", "zy"),
     (r"(?<=[szt])yi", "i"),
     (r"m(?=[bmp])", "n"),
-    (r"o(?:[ou]|h(?![aeiouy]))", "o"),
-    (r"uu", "u"),
+    (r"o(?:[ou]|h(?![aeiouy]))+", "o"),
+    (r"u{2,}", "u"),
 )
 # "oh" before a vowel is ambiguous: a long o (Ohita, for Ōita) or o + ha/hi/hu/he/ho
 # (Ohara). Names are keyed by the second reading; the first is tried when it finds nothing.
