@@ -40,12 +40,15 @@ def test_pages_have_examples() -> None:
     assert len(_examples()) >= 3
 
 
-#: Examples that need the pandas or plot extra run in the slow tier, which installs them.
+#: Examples that need an extra (pandas, plot, parquet, xlsx, graph) or a reader of the
+#: check extra (DuckDB, openpyxl) run in the slow tier, which installs them.
 _NEEDS_EXTRA = pytest.mark.slow
+_EXTRAS = ("pandas", "sa.plot", "duckdb", "openpyxl", "networkx", "to_parquet", "to_xlsx",
+           "to_networkx", "write_graphml", "write_gexf")  # fmt: skip
 
 
 def _needs_extra(code: str) -> bool:
-    return "pandas" in code or "sa.plot" in code
+    return any(name in code for name in _EXTRAS)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Handing the data on: records, CSV (Excel-friendly by default), JSON and pandas.
+"""Handing the data on: records, CSV (Excel-friendly by default), JSON and pandas; the
+relational tables as SQLite, Parquet, a spreadsheet and a Data Package; graphs.
 
 Four levels, one row each: ``agreement``, ``listing``, ``party`` and ``erratum``.
 ``COLUMNS`` names their columns, which are stable and documented in docs/exports.md. A
@@ -17,6 +18,8 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sister_agreements import _stand_ins
+from sister_agreements._parquet import to_parquet as to_parquet
+from sister_agreements._sqlite import to_sqlite as to_sqlite
 from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
 from sister_agreements.dataset import Dataset
