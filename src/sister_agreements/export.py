@@ -22,6 +22,7 @@ from sister_agreements._parquet import to_parquet as to_parquet
 from sister_agreements._sqlite import to_sqlite as to_sqlite
 from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
+from sister_agreements._xlsx import to_xlsx as to_xlsx
 from sister_agreements.dataset import Dataset
 from sister_agreements.errors import UnknownValueError
 from sister_agreements.model import Agreement, Erratum, ForeignParty, JapaneseParty, Listing, Tie
