@@ -18,6 +18,9 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sister_agreements import _stand_ins
+from sister_agreements._graph import to_networkx as to_networkx
+from sister_agreements._graph import write_gexf as write_gexf
+from sister_agreements._graph import write_graphml as write_graphml
 from sister_agreements._parquet import to_parquet as to_parquet
 from sister_agreements._sqlite import to_sqlite as to_sqlite
 from sister_agreements._stand_ins import GETA as GETA
