@@ -588,10 +588,10 @@ SEATS: dict[str, Seat | NoPoint] = {
         "CN",
         "石景山区",
         None,
-        "district government (in Lugu)",
-        "cities500 has no place named Shijingshan; the name 石景山区 is "
-        "an alternate name of Lugu (鲁谷), the subdistrict in which the "
-        "district government stands.",
+        "district (GeoNames place: Lugu)",
+        "cities500 has no place named Shijingshan; GeoNames gives 石景山区 as an "
+        "alternate name of Lugu (鲁谷), a subdistrict of the district, whose point is "
+        "taken. Whether it is at the district government is not checked here.",
     ),
     "cn-sichuan": Seat("CN", "Chengdu", None, "capital: Chengdu"),
     "cn-tianjin": Seat("CN", "Tianjin", None, "city hall (municipal government)"),
