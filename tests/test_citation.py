@@ -22,7 +22,7 @@ from sister_agreements import citation, cli
 
 PACKAGE_APA = (
     "sister_agreements developers. (n.d.). sister-agreements (Version {version}, data version "
-    "2012.3) [Computer software]."
+    "2012.5) [Computer software]."
 )
 REPORT_APA = (
     "財団法人自治体国際化協会 [Council of Local Authorities for International Relations "
@@ -33,7 +33,7 @@ PACKAGE_BIBTEX = """\
 @misc{{sister_agreements,
   author = {{{{sister\\_agreements developers}}}},
   title = {{sister-agreements}},
-  note = {{Python package, version {version}, data version 2012.3}},
+  note = {{Python package, version {version}, data version 2012.5}},
   version = {{{version}}},
 }}"""
 REPORT_BIBTEX = """\
@@ -172,14 +172,14 @@ def test_without_package_metadata_only_the_data_version_is_cited(
 ) -> None:
     monkeypatch.setattr(sa, "__version__", "unknown", raising=False)
     assert sa.cite() == (
-        "sister_agreements developers. (n.d.). sister-agreements (Data version 2012.3) "
+        "sister_agreements developers. (n.d.). sister-agreements (Data version 2012.5) "
         "[Computer software]."
     )
     assert sa.cite("bibtex") == (
         "@misc{sister_agreements,\n"
         "  author = {{sister\\_agreements developers}},\n"
         "  title = {sister-agreements},\n"
-        "  note = {Python package, data version 2012.3},\n"
+        "  note = {Python package, data version 2012.5},\n"
         "}"
     )
 
