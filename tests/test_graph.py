@@ -19,7 +19,7 @@ SIZES = {"bipartite": (236, 225), "parties": (236, 433)}
 AOMORI = {
     "party_id": "022012", "side": "japanese", "name": "青森県青森市", "name_en": "Aomori City",
     "kind": "city", "country": "JP", "prefecture": "青森県", "municipality": "青森市",
-    "lg_code": "022012", "label": "Aomori City",
+    "lg_code": "022012", "latitude": 40.8167, "longitude": 140.7333, "label": "Aomori City",
 }  # fmt: skip
 # The pair most often joined: Shizuoka Prefecture and Zhejiang, in eight agreements.
 SHIZUOKA_ZHEJIANG = {
@@ -29,7 +29,7 @@ SHIZUOKA_ZHEJIANG = {
     "2008-12-08; 2010-10-12",
     "weight": 8,
 }
-ZHEJIANG = "cn-Zhejiang"
+ZHEJIANG = "cn-zhejiang"
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +71,7 @@ def test_unknown_graph(nx: Any) -> None:
 
 @pytest.mark.parametrize("graph", ["bipartite", "parties"])
 @pytest.mark.parametrize("form", ["graphml", "gexf"])
-def test_files_read_back(
-    graph: GraphKind, form: str, nx: Any, tmp_path: Path
-) -> None:
+def test_files_read_back(graph: GraphKind, form: str, nx: Any, tmp_path: Path) -> None:
     path = tmp_path / f"parties.{form}"
     write = sa.export.write_graphml if form == "graphml" else sa.export.write_gexf
     write(sa.load(), path, graph)

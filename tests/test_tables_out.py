@@ -65,12 +65,12 @@ def test_table_sizes_and_first_rows(ds: sa.Dataset) -> None:
         "party_id": "022012", "side": "japanese", "name": "青森県青森市", "name_en": "Aomori City",
         "kind": "city", "country": "JP", "prefecture": "青森県", "municipality": "青森市",
         "lg_code": "022012", "became": None, "became_on": None, "region": None,
-        "region_code": None, "region_en": None, "locality": None, "latitude": None,
-        "longitude": None,
+        "region_code": None, "region_en": None, "locality": None, "latitude": 40.8167,
+        "longitude": 140.7333,
     }  # fmt: skip
     assert rows["agreement_parties"][:2] == [
         ("1-01", 1, "022012", "japanese", "青森県青森市"),
-        ("1-01", 2, "cn-Dalian", "foreign", "大連市"),
+        ("1-01", 2, "cn-dalian", "foreign", "大連市"),
     ]
     assert rows["countries"][0] == ("CN", "CHN", "156", "中華人民共和国", "中国", "China")
     assert rows["agreements"][0][5:7] == ("2004-12-24", 2004)
@@ -137,6 +137,10 @@ def test_sqlite_tables_are_typed_and_keyed(database: sqlite3.Connection) -> None
     columns = {c[1]: (c[2], c[3], c[5]) for c in database.execute("PRAGMA table_info(parties)")}
     assert columns["party_id"] == ("TEXT", 1, 1)
     assert columns["latitude"] == ("REAL", 0, 0)
+    point = "SELECT latitude, longitude FROM parties WHERE party_id = 'cn-dalian'"
+    assert database.execute(point).fetchone() == (38.9122, 121.6022)
+    no_point = "SELECT count(*) FROM parties WHERE latitude IS NULL AND longitude IS NULL"
+    assert database.execute(no_point).fetchone() == (9,)
     lg_code = "SELECT lg_code, typeof(lg_code) FROM parties WHERE name = '青森県青森市'"
     assert database.execute(lg_code).fetchone() == ("022012", "text")
     relisted = "SELECT relisted, typeof(relisted) FROM listings WHERE relisted LIMIT 1"
@@ -189,7 +193,7 @@ def test_parquet_read_in_duckdb_gives_the_known_counts(ds: sa.Dataset, tmp_path:
     row = connection.execute(
         "SELECT lg_code, latitude FROM parties WHERE party_id = '022012'"
     ).fetchone()
-    assert row == ("022012", None)
+    assert row == ("022012", 40.8167)
     assert connection.execute("SELECT relisted FROM listings WHERE key = '1-01'").fetchone() == (
         False,
     )

@@ -27,8 +27,8 @@ EDGE_SEPARATOR = "; "
 def _pairs(a: Agreement, graph: GraphKind) -> Iterator[tuple[str, str]]:
     """The party ids an agreement links: each Japanese party with each foreign one
     (``bipartite``), or each two of its parties, in the agreement's order (``parties``)."""
-    japanese = [_tables_out.party_id(p) for p in a.japanese_parties]
-    foreign = [_tables_out.party_id(p) for p in a.foreign_parties]
+    japanese = [p.id for p in a.japanese_parties]
+    foreign = [p.id for p in a.foreign_parties]
     if graph == "bipartite":
         yield from itertools.product(japanese, foreign)
     else:

@@ -151,7 +151,7 @@ TABLES: tuple[Table, ...] = (
             _c(
                 "party_id",
                 "string",
-                "the party's stable id: its lg_code, else COUNTRY-slug (cn-dalian)",
+                "the party's stable id (its .id): its lg_code, else a slug (cn-dalian)",
             ),
             _c("side", "string", "japanese or foreign"),
             _c("name", "string", "the name as first printed, in report order"),
@@ -275,18 +275,6 @@ def extra(module: str, name: str) -> ModuleType:
         ) from None
 
 
-def party_id(party: JapaneseParty | ForeignParty) -> str:
-    """The party's id: its lg_code, or a provisional COUNTRY-name key."""
-    if isinstance(party, JapaneseParty):
-        return party.lg_code or f"jp-{party.name}"
-    return f"{party.country.lower()}-{party.name_en}"
-
-
-def point(party: JapaneseParty | ForeignParty) -> tuple[float | None, float | None]:
-    """The party's (latitude, longitude), (None, None) where it has no point."""
-    return (None, None)
-
-
 def _parties(a: Agreement) -> list[JapaneseParty | ForeignParty]:
     return [*a.japanese_parties, *a.foreign_parties]
 
@@ -338,17 +326,16 @@ def _party_rows(ds: Dataset) -> tuple[list[Row], list[Row]]:
     for a in ds:
         for party in _parties(a):
             record = next(records)
-            key = party_id(party)
-            latitude, longitude = point(party)
-            if key not in parties:
-                parties[key] = _pick(
+            if party.id not in parties:
+                at = party.point
+                parties[party.id] = _pick(
                     BY_NAME["parties"],
                     record,
-                    party_id=key,
-                    latitude=latitude,
-                    longitude=longitude,
+                    party_id=party.id,
+                    latitude=at.latitude if at else None,
+                    longitude=at.longitude if at else None,
                 )
-            links.append(_pick(BY_NAME["agreement_parties"], record, party_id=key))
+            links.append(_pick(BY_NAME["agreement_parties"], record, party_id=party.id))
     return list(parties.values()), links
 
 
