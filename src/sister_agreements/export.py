@@ -18,6 +18,7 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sister_agreements import _stand_ins
+from sister_agreements._datapackage import to_datapackage as to_datapackage
 from sister_agreements._graph import to_networkx as to_networkx
 from sister_agreements._graph import write_gexf as write_gexf
 from sister_agreements._graph import write_graphml as write_graphml
