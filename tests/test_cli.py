@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -535,7 +536,7 @@ def test_debug_is_accepted_after_the_command() -> None:
 
 
 # The tables and graphs: export --format datapackage|sqlite|parquet|xlsx|graphml|gexf -o.
-FILE_WRITERS = {
+FILE_WRITERS: dict[str, Callable[[sa.Dataset, Path], object]] = {
     "sqlite": lambda ds, path: sa.export.to_sqlite(ds, path),
     "xlsx": lambda ds, path: sa.export.to_xlsx(ds, path),
     "graphml": lambda ds, path: sa.export.write_graphml(ds, path, "parties"),

@@ -609,7 +609,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
     if args.format == "csv":
         return _export_csv(_filtered(ds, args), args)
     if args.format in FILE_FORMATS:
-        return _export_file(_filtered(ds, args), args)
+        _export_file(_filtered(ds, args), args)
+        return None
     if args.encoding not in (None, "utf-8"):
         raise UsageError(f"--encoding {args.encoding}: JSON is always UTF-8")
     for option, given in (("--errors", args.errors), ("--keep-formulas", args.keep_formulas)):
