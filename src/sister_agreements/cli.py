@@ -603,6 +603,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
     subset = _filtered(ds, args)
     if args.format == "json":
         text = export.json_text(subset)
+    elif args.format == "geojson":
+        text = export.geojson_text(subset)
     else:
         records = export.to_records(subset, args.level)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
@@ -847,7 +849,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.set_defaults(run=cmd_show)
 
     sub = command(
-        "export", "write agreements, listings or parties", formats=("csv", "json", "jsonl")
+        "export",
+        "write agreements, listings or parties",
+        formats=("csv", "json", "jsonl", "geojson"),
     )
     sub.add_argument("--level", choices=export.LEVELS, default="agreement")
     sub.add_argument(
