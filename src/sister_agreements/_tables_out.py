@@ -16,14 +16,13 @@ every run.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, Literal
 
 import attrs
 
 from sister_agreements.dataset import Dataset
-from sister_agreements.model import Agreement, ForeignParty, JapaneseParty
 
 #: The column types: Table Schema's names; ``partial_date`` is ISO 8601 text of a year,
 #: a month or a day ("1995", "1999-08", "2004-12-24"), a string to every format but the
@@ -275,10 +274,6 @@ def extra(module: str, name: str) -> ModuleType:
         ) from None
 
 
-def _parties(a: Agreement) -> list[JapaneseParty | ForeignParty]:
-    return [*a.japanese_parties, *a.foreign_parties]
-
-
 def _pick(table: Table, record: Mapping[str, Any], **extra: Any) -> Row:
     """The table's row from an ``export`` record (and ``extra`` values): "" becomes None in
     a column that may be missing."""
@@ -318,24 +313,16 @@ def tables(ds: Dataset) -> dict[str, list[Row]]:
 
 
 def _party_rows(ds: Dataset) -> tuple[list[Row], list[Row]]:
+    """The ``parties`` rows (a party's first record, by ``party_id``) and the
+    ``agreement_parties`` rows (every record), from the ``party`` level's records."""
     from sister_agreements import export
 
-    records: Iterator[dict[str, Any]] = iter(export.to_records(ds, "party"))
     parties: dict[str, Row] = {}
     links: list[Row] = []
-    for a in ds:
-        for party in _parties(a):
-            record = next(records)
-            if party.id not in parties:
-                at = party.point
-                parties[party.id] = _pick(
-                    BY_NAME["parties"],
-                    record,
-                    party_id=party.id,
-                    latitude=at.latitude if at else None,
-                    longitude=at.longitude if at else None,
-                )
-            links.append(_pick(BY_NAME["agreement_parties"], record, party_id=party.id))
+    for record in export.to_records(ds, "party"):
+        if record["party_id"] not in parties:
+            parties[record["party_id"]] = _pick(BY_NAME["parties"], record)
+        links.append(_pick(BY_NAME["agreement_parties"], record))
     return list(parties.values()), links
 
 

@@ -619,6 +619,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
     subset = _filtered(ds, args)
     if args.format == "json":
         text = export.json_text(subset)
+    elif args.format == "geojson":
+        text = export.geojson_text(subset)
     else:
         records = export.to_records(subset, args.level)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
@@ -878,7 +880,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub = command(
         "export",
         "write agreements, listings or parties; or the tables, or a graph of the parties",
-        formats=("csv", "json", "jsonl", *FILE_FORMATS),
+        formats=("csv", "json", "jsonl", "geojson", *FILE_FORMATS),
     )
     sub.add_argument(
         "--level",
