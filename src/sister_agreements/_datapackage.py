@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+from types import MappingProxyType
 from typing import Any
 
 from sister_agreements import _tables_out
@@ -29,14 +30,16 @@ REPORT_TERMS = (
 )
 #: The project's own work (code, curation, English titles and translations), under the
 #: licence of LICENSE and pyproject.toml; it does not relicense CLAIR's report.
-LICENSES = [
-    {
-        "name": "MIT",
-        "path": "https://opensource.org/licenses/MIT",
-        "title": "MIT License: the sister-agreements project's own work (code, curation, "
-        "English titles and translations, ids); not CLAIR's report (see sources)",
-    }
-]
+LICENSES = (
+    MappingProxyType(
+        {
+            "name": "MIT",
+            "path": "https://opensource.org/licenses/MIT",
+            "title": "MIT License: the sister-agreements project's own work (code, curation, "
+            "English titles and translations, ids); not CLAIR's report (see sources)",
+        }
+    ),
+)
 
 
 def _field(table: Table, column: Column) -> dict[str, Any]:
@@ -92,7 +95,7 @@ def descriptor(ds: Dataset) -> dict[str, Any]:
             "package holds them (docs/exports.md)."
         ),
         "version": source.data_version,
-        "licenses": LICENSES,
+        "licenses": [dict(licence) for licence in LICENSES],
         "sources": [
             {
                 "title": f"{source.publisher_ja}「{source.title_ja}」({source.survey_month}): "

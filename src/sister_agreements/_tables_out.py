@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any, Literal
 
 import attrs
@@ -255,7 +255,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 #: The tables by name.
-BY_NAME: Mapping[str, Table] = {table.name: table for table in TABLES}
+BY_NAME: Mapping[str, Table] = MappingProxyType({table.name: table for table in TABLES})
 
 Row = tuple[Any, ...]
 

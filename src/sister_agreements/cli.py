@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import FrameType, MappingProxyType
 from typing import IO, Any, NoReturn, TypeVar
 
@@ -593,14 +593,16 @@ def _errata_lines(agreement: Agreement, ds: Dataset, lang: str) -> list[str]:
 
 
 #: The formats ``export`` writes to a file or directory only (``-o``), and their writers.
-FILE_FORMATS: dict[str, Callable[[Dataset, argparse.Namespace], object]] = {
-    "datapackage": lambda ds, args: export.to_datapackage(ds, args.output),
-    "sqlite": lambda ds, args: export.to_sqlite(ds, args.output),
-    "parquet": lambda ds, args: export.to_parquet(ds, args.output),
-    "xlsx": lambda ds, args: export.to_xlsx(ds, args.output),
-    "graphml": lambda ds, args: export.write_graphml(ds, args.output, args.graph),
-    "gexf": lambda ds, args: export.write_gexf(ds, args.output, args.graph),
-}
+FILE_FORMATS: Mapping[str, Callable[[Dataset, argparse.Namespace], object]] = MappingProxyType(
+    {
+        "datapackage": lambda ds, args: export.to_datapackage(ds, args.output),
+        "sqlite": lambda ds, args: export.to_sqlite(ds, args.output),
+        "parquet": lambda ds, args: export.to_parquet(ds, args.output),
+        "xlsx": lambda ds, args: export.to_xlsx(ds, args.output),
+        "graphml": lambda ds, args: export.write_graphml(ds, args.output, args.graph),
+        "gexf": lambda ds, args: export.write_gexf(ds, args.output, args.graph),
+    }
+)
 
 
 def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
