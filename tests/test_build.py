@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -173,3 +174,78 @@ def test_the_build_refuses_a_bad_row(
                 name, lambda: build.read_errata(report_text)
             )()
     assert str(caught.value) == message
+
+
+def _places_with(
+    monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, list[dict[str, str]]]], object]
+) -> Any:
+    """``read_party_places`` over party_ids.csv and coordinates.csv changed by ``change``."""
+    build = _build_dataset()
+    files = {name: build.read_csv(name) for name in ("party_ids.csv", "coordinates.csv")}
+    change(files)
+    monkeypatch.setattr(build, "read_csv", lambda name: files[name])
+    return build.read_party_places()
+
+
+def test_the_party_places_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = _places_with(monkeypatch, lambda files: None)
+    assert len(places) == 242 and len({id_ for id_, _ in places.values()}) == 236
+    assert places["foreign", "CN", "瀋陽市", "遼寧省"] == (
+        "cn-shenyang",
+        sa.Point(41.7922, 123.4328),
+    )
+    assert places["japanese", "JP", "栃木県岩舟町", "栃木県"] == ("093670", None)
+
+
+def _row(rows: list[dict[str, str]], id_: str) -> dict[str, str]:
+    return next(row for row in rows if row["id"] == id_)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda f: f["party_ids.csv"].append({**f["party_ids.csv"][0], "id": "010007"}),
+         "party_ids.csv: ('japanese', 'JP', '北海道', '北海道') has two ids, 010006 and 010007"),
+        (lambda f: _row(f["party_ids.csv"], "cn-shenyang").update(country="TW"),
+         "party_ids.csv: the rows of cn-shenyang disagree on side or country"),
+        (lambda f: _row(f["party_ids.csv"], "kr-jeju").update(side="japanese"),
+         "party_ids.csv: the rows of kr-jeju disagree on side or country"),
+        (lambda f: f["coordinates.csv"].append({**f["coordinates.csv"][0], "id": "cn-nowhere"}),
+         "coordinates.csv: cn-nowhere is unknown or given twice"),
+        (lambda f: f["coordinates.csv"].append(f["coordinates.csv"][0]),
+         "coordinates.csv: 010006 is unknown or given twice"),
+        (lambda f: f["coordinates.csv"].remove(_row(f["coordinates.csv"], "cn-dalian")),
+         "coordinates.csv: no row for cn-dalian"),
+        (lambda f: _row(f["coordinates.csv"], "cn-dalian").update(latitude="90.5"),
+         r"coordinates.csv cn-dalian: Point(latitude=90.5, longitude=121.6022) is off the globe"),
+        (lambda f: _row(f["coordinates.csv"], "cn-dalian").update(longitude="-180.1"),
+         r"coordinates.csv cn-dalian: Point(latitude=38.9122, longitude=-180.1) is off the globe"),
+        (lambda f: _row(f["coordinates.csv"], "cn-dalian").update(longitude=""),
+         "coordinates.csv cn-dalian: not a point"),
+        (lambda f: _row(f["coordinates.csv"], "cn-dalian").update(source="Wikipedia"),
+         "coordinates.csv cn-dalian: source 'Wikipedia'"),
+    ],
+)  # fmt: skip
+def test_the_build_refuses_party_places_that_do_not_hold(
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[dict[str, list[dict[str, str]]]], object],
+    problem: str,
+) -> None:
+    from registers import BuildError
+
+    with pytest.raises(BuildError) as caught:
+        _places_with(monkeypatch, change)
+    assert str(caught.value) == problem
+
+
+def test_the_build_refuses_a_party_without_an_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _build_dataset()
+    from registers import BuildError
+
+    placed = build.read_party_places()
+    del placed["foreign", "CN", "大連市", "遼寧省"]
+    monkeypatch.setattr(build, "read_party_places", lambda: placed)
+    report = (REPO / "data-raw" / "report.txt").read_text(encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build.build(report)
+    assert str(caught.value) == "party_ids.csv: no row for ('foreign', 'CN', '大連市', '遼寧省')"

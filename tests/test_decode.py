@@ -36,7 +36,7 @@ def _same(lean: Any, strict: Any, path: str = "document") -> int:
         return sum(
             _same(a, b, f"{path}[{i}]") for i, (a, b) in enumerate(zip(lean, strict, strict=True))
         )
-    assert isinstance(lean, str | int | bool | enum.Enum | None), path
+    assert isinstance(lean, str | int | float | bool | enum.Enum | None), path
     assert lean == strict, path
     return 0
 
@@ -49,11 +49,11 @@ def _rows() -> _decode.Document:
 def test_the_rows_give_what_the_strict_reader_gives(ds: sa.Dataset) -> None:
     strict = _document.read_document(package_data(DATA_FILE), DATA_FILE)
     # Every object of the file: the document, its source, 249 countries, 47 prefectures,
-    # 149 agreements with their 162 Japanese and 208 foreign parties, 155 dated events,
-    # 70 links, 152 contacts, 175 listings and 149 ties, 81 errata, and 156 dates (one a
-    # became_on).
-    parts = (1, 1, 249, 47, 149, 162, 208, 155, 70, 152, 175, 149, 81, 156)
-    assert _same(_rows(), strict) == sum(parts) == 1755
+    # 149 agreements with their 162 Japanese and 208 foreign parties and the parties' 361
+    # points, 155 dated events, 70 links, 152 contacts, 175 listings and 149 ties, 81
+    # errata, and 156 dates (one a became_on).
+    parts = (1, 1, 249, 47, 149, 162, 208, 361, 155, 70, 152, 175, 149, 81, 156)
+    assert _same(_rows(), strict) == sum(parts) == 2116
     assert strict == _rows() == ds._document()
 
 

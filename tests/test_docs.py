@@ -72,12 +72,15 @@ def test_the_japanese_pages_have_the_english_pages_examples_and_show_their_outpu
         assert all(shown for _, shown in japanese), page.name
 
 
-#: Examples that need the pandas or plot extra run in the slow tier, which installs them.
+#: Examples that need an extra (pandas, plot, parquet, xlsx, graph) or a reader of the
+#: check extra (DuckDB, openpyxl) run in the slow tier, which installs them.
 _NEEDS_EXTRA = pytest.mark.slow
+_EXTRAS = ("pandas", "sa.plot", "duckdb", "openpyxl", "networkx", "to_parquet", "to_xlsx",
+           "to_networkx", "write_graphml", "write_gexf")  # fmt: skip
 
 
 def _needs_extra(code: str) -> bool:
-    return "pandas" in code or "sa.plot" in code
+    return any(name in code for name in _EXTRAS)
 
 
 @pytest.mark.parametrize(

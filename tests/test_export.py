@@ -29,20 +29,21 @@ from sister_agreements import export
 
 HEADERS = {
     "agreement": "id,title,title_en,fields,primary_field,signed,dates,date_text,multilateral,"
-    "japanese_parties,japanese_parties_en,lg_codes,prefectures,foreign_parties,"
-    "foreign_parties_en,countries,region_codes,tie_kind,tie_year,tie_pair,tie_evidence,"
+    "japanese_parties,japanese_parties_en,japanese_party_ids,lg_codes,prefectures,"
+    "foreign_parties,foreign_parties_en,foreign_party_ids,countries,region_codes,tie_kind,tie_year,tie_pair,tie_evidence,"
     "background,activities,outcomes,urls,contacts,listings",
     "listing": "key,field,field_ja,field_en,number,page,relisted,agreement_id,index_parties,"
     "index_title,sheet,sheet_title,title_en,signed,multilateral,countries,tie_kind",
-    "party": "agreement_id,side,position,name,name_en,kind,country,prefecture,municipality,"
-    "lg_code,became,became_on,region,region_code,region_en,locality",
+    "party": "agreement_id,side,position,party_id,name,name_en,kind,country,prefecture,"
+    "municipality,lg_code,became,became_on,region,region_code,region_en,locality,latitude,"
+    "longitude",
     "erratum": "id,listing,agreement_id,kind,item,printed,dataset,evidence,evidence_ja",
 }
 NOT_TEXT = {
     "agreement": {"primary_field": "int64", "multilateral": "bool"},
     "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
                 "multilateral": "bool"},
-    "party": {"position": "int64"},
+    "party": {"position": "int64", "latitude": "Float64", "longitude": "Float64"},
     "erratum": {},
 }  # fmt: skip
 COUNTS = {"agreement": 149, "listing": 175, "party": 370, "erratum": 81}
@@ -63,7 +64,8 @@ def _read_csv(path: Path, encoding: str) -> list[dict[str, str]]:
 
 
 def _as_text(records: list[dict[str, object]]) -> list[dict[str, str]]:
-    return [{k: str(v) for k, v in r.items()} for r in records]
+    """The records as CSV writes them: None (a party without a point) as ""."""
+    return [{k: "" if v is None else str(v) for k, v in r.items()} for r in records]
 
 
 def _with_titles(ds: sa.Dataset, tmp_path: Path, titles: list[str]) -> sa.Dataset:
@@ -136,14 +138,17 @@ def test_labels_are_pinned(ds: sa.Dataset) -> None:
 def test_whole_records(ds: sa.Dataset) -> None:
     party = export.to_records(ds, "party")[0]
     assert party == {
-        "agreement_id": "1-01", "side": "japanese", "position": 1, "name": "青森県青森市",
-        "name_en": "Aomori City", "kind": "city", "country": "JP", "prefecture": "青森県",
-        "municipality": "青森市", "lg_code": "022012", "became": "", "became_on": "",
-        "region": "", "region_code": "", "region_en": "", "locality": "",
+        "agreement_id": "1-01", "side": "japanese", "position": 1, "party_id": "022012",
+        "name": "青森県青森市", "name_en": "Aomori City", "kind": "city", "country": "JP",
+        "prefecture": "青森県", "municipality": "青森市", "lg_code": "022012", "became": "",
+        "became_on": "", "region": "", "region_code": "", "region_en": "", "locality": "",
+        "latitude": 40.8167, "longitude": 140.7333,
     }  # fmt: skip
+    iwafune = next(r for r in export.to_records(ds, "party") if r["party_id"] == "093670")
+    assert (iwafune["latitude"], iwafune["longitude"]) == (None, None)
     foreign = export.to_records(ds, "party")[1]
-    assert (foreign["side"], foreign["name"], foreign["country"], foreign["region_code"]) == (
-        "foreign", "大連市", "CN", "CN-LN",
+    assert (foreign["side"], foreign["party_id"], foreign["name"], foreign["country"]) == (
+        "foreign", "cn-dalian", "大連市", "CN",
     )  # fmt: skip
     assert (foreign["lg_code"], foreign["prefecture"], foreign["municipality"]) == ("", "", "")
     listing = export.to_records(ds, "listing")[1]
@@ -170,10 +175,12 @@ def test_whole_agreement_records(ds: sa.Dataset) -> None:
         "japanese_parties": "福岡県; 佐賀県; 長崎県; 山口県",
         "japanese_parties_en":
             "Fukuoka Prefecture; Saga Prefecture; Nagasaki Prefecture; Yamaguchi Prefecture",
+        "japanese_party_ids": "400009; 410004; 420000; 350001",
         "lg_codes": "400009; 410004; 420000; 350001",
         "prefectures": "福岡県; 佐賀県; 長崎県; 山口県",
         "foreign_parties": "釜山広域市; 全羅南道; 慶尚南道; 済州特別自治道",
         "foreign_parties_en": "Busan; South Jeolla; South Gyeongsang; Jeju",
+        "foreign_party_ids": "kr-busan; kr-south-jeolla; kr-south-gyeongsang; kr-jeju",
         "countries": "KR", "region_codes": "KR-26; KR-46; KR-48; KR-49",
         "tie_kind": "not_stated", "tie_year": "",
         "tie_pair": "福岡県; 佐賀県; 長崎県; 山口県 - "

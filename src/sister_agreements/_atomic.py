@@ -42,10 +42,7 @@ def write_text(target: Target, text: str, encoding: str) -> None:
         UnicodeEncodeError: if ``text`` cannot be written in ``encoding`` (nothing is written).
     """
     if isinstance(target, str | os.PathLike):
-        path = os.fspath(target)
-        if not isinstance(path, str):
-            raise TypeError(f"a path must be str or os.PathLike[str], not {type(path).__name__}")
-        write_bytes(path, text.encode(encoding))
+        write_bytes(path_text(target), text.encode(encoding))
     elif _is_text_file(target):
         target.write(text)
     else:
@@ -53,6 +50,18 @@ def write_text(target: Target, text: str, encoding: str) -> None:
             "expected a path (str or os.PathLike[str]) or a text file object, "
             f"not {type(target).__name__}"
         )
+
+
+def path_text(path: object) -> str:
+    """A path (``str`` or ``os.PathLike[str]``) as ``str``.
+
+    Raises:
+        TypeError: for anything else (``bytes``, an ``os.PathLike[bytes]``, an ``int``).
+    """
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else path
+    if not isinstance(text, str):
+        raise TypeError(f"a path must be str or os.PathLike[str], not {type(text).__name__}")
+    return text
 
 
 def _is_text_file(target: object) -> bool:

@@ -41,6 +41,7 @@ from sister_agreements.model import (
     JapaneseParty,
     Link,
     Listing,
+    Point,
     Prefecture,
     Source,
     Tie,
@@ -65,7 +66,7 @@ class Document:
 #: The classes whose records the rows hold, each named in the header with its fields.
 CLASSES = (
     Source, Country, Prefecture, Agreement, JapaneseParty, ForeignParty, DatedEvent, Link,
-    Contact, Listing, Tie, Erratum, PartialDate,
+    Contact, Listing, Tie, Erratum, PartialDate, Point,
 )  # fmt: skip
 _FIELDS = {field.value: field for field in Field}
 _JAPANESE_KINDS = {kind.value: kind for kind in JapaneseKind}
@@ -187,19 +188,28 @@ def _agreement(row: Row) -> Agreement:
 
 
 def _japanese_party(row: Row) -> JapaneseParty:
-    name, prefecture, municipality, kind, lg_code, name_en, became, became_on = row
+    id_, name, prefecture, municipality, kind, lg_code, name_en, point, became, became_on = row
     return JapaneseParty(
+        id_,
         name,
         prefecture,
         municipality,
         _JAPANESE_KINDS[kind],
         lg_code,
         name_en,
+        _point(point),
         became,
         None if became_on is None else PartialDate(*became_on),
     )
 
 
 def _foreign_party(row: Row) -> ForeignParty:
-    name, country, region, locality, kind, *rest = row
-    return ForeignParty(name, country, region, locality, _FOREIGN_KINDS[kind], *rest)
+    id_, name, country, region, locality, kind, region_code, region_en, name_en, point = row
+    return ForeignParty(
+        id_, name, country, region, locality, _FOREIGN_KINDS[kind], region_code, region_en,
+        name_en, _point(point),
+    )  # fmt: skip
+
+
+def _point(row: Row | None) -> Point | None:
+    return None if row is None else Point(*row)

@@ -7,7 +7,8 @@ checked before anything else. Then the structure, strictly:
 - UTF-8 text (a BOM is accepted), strict JSON (no NaN or Infinity), no key twice in one
   object, arrays and objects nested no deeper than Python's JSON reader can go;
 - every key of the model present, and no other; a string for ``str``, an integer for
-  ``int`` (never ``7.9``, ``"7"`` or ``true``), ``true`` or ``false`` for ``bool`` (never
+  ``int`` (never ``7.9``, ``"7"`` or ``true``), a number for ``float`` (``35.6895`` or
+  ``35``; never ``"35.6"`` or ``true``), ``true`` or ``false`` for ``bool`` (never
   ``"false"``), ``null`` only where the model has ``| None``, an array for a tuple, an
   object for a class, an enum's value and an ISO date (``PartialDate.isoformat``) as the
   writer writes them; no lone surrogate in a string;
@@ -18,7 +19,8 @@ and then the links between records:
   erratum ids;
 - every agreement has a listing, and its id is the key of its first listing;
 - every foreign party's country is a code in ``countries``, every Japanese party's
-  prefecture a ``name_ja`` in ``prefectures``, every erratum's listing a listing key.
+  prefecture a ``name_ja`` in ``prefectures``, every erratum's listing a listing key;
+- every point's latitude within [-90, 90] and longitude within [-180, 180].
 
 cattrs would coerce here (``"7"`` and ``7.9`` to 7, ``true`` to 1, ``"abc"`` to a tuple of
 letters), treats a key with a default as optional and reports unknown keys at their
@@ -44,6 +46,7 @@ import attrs
 from sister_agreements._decode import Document
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import ECHO_LIMIT, DatasetError
+from sister_agreements.model import Point
 
 #: The layout of the data file this version writes and reads (``source.schema_version``).
 SCHEMA_VERSION = 3
@@ -239,15 +242,29 @@ def _add_registers(raw: dict[str, Any], packaged: Document) -> None:
 
 
 def _add_readings(raw: dict[str, Any], version: int, packaged: Document) -> None:
-    """What schema 3 added, the project's own readings of the report: each agreement's
-    ``title_en`` and ``ties`` and each erratum's ``evidence_ja``, from the packaged
-    agreement and erratum of the same id; an id the packaged data lacks is refused."""
+    """What schema 3 added, the project's own readings of the report and the parties'
+    ids and points: each agreement's ``title_en`` and ``ties``, each party's ``id`` and
+    ``point`` (from the packaged agreement's party of the same ``name``) and each erratum's
+    ``evidence_ja``, from the packaged agreement and erratum of the same id; an id or a
+    party name the packaged data lacks is refused. ``source.registers`` gains the packaged
+    line naming the points' source and licence (GeoNames)."""
+    registers = raw["source"].get("registers")
+    if type(registers) is list:  # the points' source and licence, which must travel
+        points = [line for line in packaged.source.registers if line.startswith("GeoNames ")]
+        registers += [line for line in points if line not in registers]
     agreements = {agreement.id: agreement for agreement in packaged.agreements}
     for path, entry in _entries(raw, "agreements"):
         agreement = agreements.get(_packaged_id(entry, path, agreements, "an agreement"))
         if agreement is not None:
             ties = [_plain(tie) for tie in agreement.ties]
             _add(entry, path, version, title_en=agreement.title_en, ties=ties)
+            for side in ("japanese_parties", "foreign_parties"):
+                parties = {party.name: party for party in getattr(agreement, side)}
+                for party_path, party_entry in _entries(entry, side, path):
+                    party = parties.get(_packaged_name(party_entry, party_path, parties))
+                    if party is not None:
+                        point = _plain(party.point)
+                        _add(party_entry, party_path, version, id=party.id, point=point)
     errata = {erratum.id: erratum for erratum in packaged.errata}
     for path, entry in _entries(raw, "errata"):
         erratum = errata.get(_packaged_id(entry, path, errata, "an erratum"))
@@ -272,6 +289,21 @@ def _packaged_id(
     return key
 
 
+def _packaged_name(entry: dict[str, Any], path: str, packaged: Mapping[str, object]) -> str:
+    """The ``name`` of a party of an old file, if it is a string; one the packaged
+    agreement lacks is refused, for the party cannot take its id and point."""
+    name = entry.get("name")
+    if type(name) is not str:
+        return ""  # for the strict reader to refuse
+    if name not in packaged:
+        raise _Fault(
+            f"{path}.name",
+            f"{_describe(name)} is not a party of the packaged agreement, from which a file "
+            "of an older layout takes the party's id and point",
+        )
+    return name
+
+
 def _plain(value: Any) -> Any:
     """A record of the model as the data file writes it: objects, arrays, enum values."""
     if attrs.has(type(value)):
@@ -281,12 +313,13 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-def _entries(raw: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _entries(raw: dict[str, Any], key: str, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """The objects of the array ``raw[key]`` with their paths (``raw`` being at ``path``)."""
     records = raw.get(key)
     if isinstance(records, list):
         for i, entry in enumerate(records):
             if isinstance(entry, dict):
-                yield f"{key}[{i}]", entry
+                yield f"{_member(path, key)}[{i}]", entry
 
 
 def _add(entry: dict[str, Any], path: str, version: int, **values: object) -> None:
@@ -331,7 +364,13 @@ def _expected(kind: Any) -> str:
     """How a message names what a value of this type must be."""
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return "one of " + ", ".join(_describe(member.value) for member in kind)
-    names = {str: "a string", int: "an integer", bool: "true or false", PartialDate: "a date"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        PartialDate: "a date",
+    }
     return names.get(kind, "an object" if attrs.has(kind) else "an array")
 
 
@@ -347,6 +386,14 @@ def _typed(kind: Any, expected: str) -> Hook:
             return value
 
         return exact
+    if kind is float:
+
+        def number(value: Any, path: str) -> float:
+            if type(value) not in (int, float):  # bool is not int here
+                raise mismatch(value, path)
+            return float(value)
+
+        return number
     if kind in (str, PartialDate):
 
         def text(value: Any, path: str) -> Any:
@@ -448,12 +495,14 @@ def _check_links(document: Document, *, errata_of_other_listings: bool) -> None:
                     f"{here}.japanese_parties[{j}].prefecture",
                     f"{_describe(japanese.prefecture)} is not a name_ja in prefectures",
                 )
+            _check_point(japanese.point, f"{here}.japanese_parties[{j}].point")
         for j, foreign in enumerate(agreement.foreign_parties):
             if foreign.country not in countries:
                 raise _Fault(
                     f"{here}.foreign_parties[{j}].country",
                     f"{_describe(foreign.country)} is not a code in countries",
                 )
+            _check_point(foreign.point, f"{here}.foreign_parties[{j}].point")
     if errata_of_other_listings:
         return
     for k, erratum in enumerate(document.errata):
@@ -462,6 +511,18 @@ def _check_links(document: Document, *, errata_of_other_listings: bool) -> None:
                 f"errata[{k}].listing",
                 f"{_describe(erratum.listing)} is not the key of a listing in agreements",
             )
+
+
+def _check_point(point: Point | None, path: str) -> None:
+    """A point's degrees within [-90, 90] (latitude) and [-180, 180] (longitude)."""
+    if point is None:
+        return
+    for name, value, limit in (
+        ("latitude", point.latitude, 90),
+        ("longitude", point.longitude, 180),
+    ):
+        if not -limit <= value <= limit:
+            raise _Fault(f"{path}.{name}", f"{value} is outside [-{limit}, {limit}] degrees")
 
 
 def _unique(path: str, keys: list[str]) -> None:

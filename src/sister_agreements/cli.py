@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import FrameType, MappingProxyType
 from typing import IO, Any, NoReturn, TypeVar
 
@@ -592,9 +592,27 @@ def _errata_lines(agreement: Agreement, ds: Dataset, lang: str) -> list[str]:
     ]
 
 
+#: The formats ``export`` writes to a file or directory only (``-o``), and their writers.
+FILE_FORMATS: Mapping[str, Callable[[Dataset, argparse.Namespace], object]] = MappingProxyType(
+    {
+        "datapackage": lambda ds, args: export.to_datapackage(ds, args.output),
+        "sqlite": lambda ds, args: export.to_sqlite(ds, args.output),
+        "parquet": lambda ds, args: export.to_parquet(ds, args.output),
+        "xlsx": lambda ds, args: export.to_xlsx(ds, args.output),
+        "graphml": lambda ds, args: export.write_graphml(ds, args.output, args.graph),
+        "gexf": lambda ds, args: export.write_gexf(ds, args.output, args.graph),
+    }
+)
+
+
 def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
+    if args.graph and args.format not in ("graphml", "gexf"):
+        raise UsageError("--graph applies to --format graphml and gexf only")
     if args.format == "csv":
         return _export_csv(_filtered(ds, args), args)
+    if args.format in FILE_FORMATS:
+        _export_file(_filtered(ds, args), args)
+        return None
     if args.encoding not in (None, "utf-8"):
         raise UsageError(f"--encoding {args.encoding}: JSON is always UTF-8")
     for option, given in (("--errors", args.errors), ("--keep-formulas", args.keep_formulas)):
@@ -603,6 +621,8 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
     subset = _filtered(ds, args)
     if args.format == "json":
         text = export.json_text(subset)
+    elif args.format == "geojson":
+        text = export.geojson_text(subset)
     else:
         records = export.to_records(subset, args.level)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
@@ -612,6 +632,19 @@ def cmd_export(ds: Dataset, args: argparse.Namespace) -> str | bytes | None:
 
     _to_file(args.output, lambda: _atomic.write_text(args.output, text, "utf-8"))
     return None
+
+
+def _export_file(ds: Dataset, args: argparse.Namespace) -> None:
+    """Write one of ``FILE_FORMATS`` to ``-o`` (a file, or a directory for datapackage and
+    parquet); the options of CSV do not apply."""
+    if not args.output:
+        raise UsageError(f"--format {args.format} writes a file: give -o PATH")
+    given = (("--encoding", args.encoding), ("--errors", args.errors))
+    for option, value in (*given, ("--keep-formulas", args.keep_formulas)):
+        if value:
+            raise UsageError(f"{option} applies to --format csv only")
+    args.graph = args.graph or "bipartite"
+    _to_file(args.output, lambda: FILE_FORMATS[args.format](ds, args))
 
 
 def _export_csv(ds: Dataset, args: argparse.Namespace) -> bytes | None:
@@ -847,9 +880,22 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.set_defaults(run=cmd_show)
 
     sub = command(
-        "export", "write agreements, listings or parties", formats=("csv", "json", "jsonl")
+        "export",
+        "write agreements, listings or parties; or the tables, or a graph of the parties",
+        formats=("csv", "json", "jsonl", "geojson", *FILE_FORMATS),
     )
-    sub.add_argument("--level", choices=export.LEVELS, default="agreement")
+    sub.add_argument(
+        "--level",
+        choices=export.LEVELS,
+        default="agreement",
+        help="csv, json lines: one row per agreement (default), listing, party or erratum",
+    )
+    sub.add_argument(
+        "--graph",
+        choices=("bipartite", "parties"),
+        help="graphml, gexf: Japanese-foreign pairs (bipartite, the default) or any two "
+        "parties of an agreement (parties)",
+    )
     sub.add_argument(
         "--encoding",
         choices=("utf-8-sig", "utf-8", "cp932"),
@@ -873,7 +919,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "--output",
         metavar="PATH",
         type=_output,
-        help="write to PATH (replaced whole, or left as it was) instead of standard output",
+        help="write to PATH (replaced whole, or left as it was) instead of standard output; "
+        "a directory for datapackage and parquet",
     )
     _add_filters(sub)
     sub.set_defaults(run=cmd_export)
@@ -972,6 +1019,8 @@ def _run(arguments: list[str]) -> int:
         return _fail(1, str(error))
     except UnicodeEncodeError as error:
         return _fail(1, error.reason)
+    except ImportError as error:  # an optional extra not installed: the message says which
+        return _fail(1, str(error))
     except OSError as error:
         where = f" {error.filename}" if error.filename is not None else ""
         return _fail(1, f"cannot write{where}: {error.strerror or error}")

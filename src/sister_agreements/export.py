@@ -1,4 +1,5 @@
-"""Handing the data on: records, CSV (Excel-friendly by default), JSON and pandas.
+"""Handing the data on: records, CSV (Excel-friendly by default), JSON, GeoJSON and pandas;
+the relational tables as SQLite, Parquet, a spreadsheet and a Data Package; graphs.
 
 Four levels, one row each: ``agreement``, ``listing``, ``party`` and ``erratum``.
 ``COLUMNS`` names their columns, which are stable and documented in docs/exports.md. A
@@ -17,8 +18,17 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sister_agreements import _stand_ins
+from sister_agreements._datapackage import to_datapackage as to_datapackage
+from sister_agreements._geojson import geojson_text as geojson_text
+from sister_agreements._geojson import to_geojson as to_geojson
+from sister_agreements._graph import to_networkx as to_networkx
+from sister_agreements._graph import write_gexf as write_gexf
+from sister_agreements._graph import write_graphml as write_graphml
+from sister_agreements._parquet import to_parquet as to_parquet
+from sister_agreements._sqlite import to_sqlite as to_sqlite
 from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
+from sister_agreements._xlsx import to_xlsx as to_xlsx
 from sister_agreements.dataset import Dataset
 from sister_agreements.errors import UnknownValueError
 from sister_agreements.model import Agreement, Erratum, ForeignParty, JapaneseParty, Listing, Tie
@@ -40,8 +50,9 @@ COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
     {
         "agreement": (
             "id", "title", "title_en", "fields", "primary_field", "signed", "dates", "date_text",
-            "multilateral", "japanese_parties", "japanese_parties_en", "lg_codes", "prefectures",
-            "foreign_parties", "foreign_parties_en", "countries", "region_codes", "tie_kind",
+            "multilateral", "japanese_parties", "japanese_parties_en", "japanese_party_ids",
+            "lg_codes", "prefectures", "foreign_parties", "foreign_parties_en",
+            "foreign_party_ids", "countries", "region_codes", "tie_kind",
             "tie_year", "tie_pair", "tie_evidence", "background", "activities", "outcomes",
             "urls", "contacts", "listings",
         ),
@@ -51,9 +62,9 @@ COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
             "multilateral", "countries", "tie_kind",
         ),
         "party": (
-            "agreement_id", "side", "position", "name", "name_en", "kind", "country",
-            "prefecture", "municipality", "lg_code", "became", "became_on", "region",
-            "region_code", "region_en", "locality",
+            "agreement_id", "side", "position", "party_id", "name", "name_en", "kind",
+            "country", "prefecture", "municipality", "lg_code", "became", "became_on", "region",
+            "region_code", "region_en", "locality", "latitude", "longitude",
         ),
         "erratum": (
             "id", "listing", "agreement_id", "kind", "item", "printed", "dataset", "evidence",
@@ -68,11 +79,12 @@ _NOT_TEXT: Mapping[Level, Mapping[str, str]] = {
     "agreement": {"primary_field": "int64", "multilateral": "bool"},
     "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
                 "multilateral": "bool"},
-    "party": {"position": "int64"},
+    "party": {"position": "int64", "latitude": "Float64", "longitude": "Float64"},
     "erratum": {},
 }  # fmt: skip
 
-#: The pandas dtype of each column: "str" but for the numbers ("int64") and the yes/no
+#: The pandas dtype of each column: "str" but for the numbers ("int64"; "Float64", with
+#: <NA> for a party without a point, for ``latitude`` and ``longitude``) and the yes/no
 #: columns ("bool"). ``pandas.read_csv(path, dtype=DTYPES[level], keep_default_na=False)``
 #: reads a CSV of ``to_csv`` back with its codes as text ("022012", "NA" for Namibia).
 DTYPES: Mapping[Level, Mapping[str, str]] = MappingProxyType(
@@ -125,10 +137,12 @@ def _agreement_row(a: Agreement) -> dict[str, Any]:
         "multilateral": a.is_multilateral,
         "japanese_parties": _join(p.name for p in a.japanese_parties),
         "japanese_parties_en": _join(p.name_en for p in a.japanese_parties),
+        "japanese_party_ids": _join(p.id for p in a.japanese_parties),
         "lg_codes": _join(p.lg_code for p in a.japanese_parties),
         "prefectures": _join(dict.fromkeys(p.prefecture for p in a.japanese_parties)),
         "foreign_parties": _join(p.name for p in a.foreign_parties),
         "foreign_parties_en": _join(p.name_en for p in a.foreign_parties),
+        "foreign_party_ids": _join(p.id for p in a.foreign_parties),
         "countries": _join(a.countries),
         "region_codes": _join(dict.fromkeys(p.region_code for p in a.foreign_parties)),
         "tie_kind": _ties(a, lambda tie: tie.kind.value),
@@ -184,8 +198,10 @@ def _erratum_row(a: Agreement, e: Erratum) -> dict[str, Any]:
 
 def _party_row(a: Agreement, position: int, p: JapaneseParty | ForeignParty) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(COLUMNS["party"], "")
-    row.update(agreement_id=a.id, position=position, name=p.name, name_en=p.name_en)
-    row["kind"] = p.kind.value
+    row.update(agreement_id=a.id, position=position, party_id=p.id)
+    row.update(name=p.name, name_en=p.name_en, kind=p.kind.value)
+    row["latitude"] = p.point.latitude if p.point else None
+    row["longitude"] = p.point.longitude if p.point else None
     if isinstance(p, JapaneseParty):
         row.update(side="japanese", country="JP", prefecture=p.prefecture)
         row.update(municipality=p.municipality or "", lg_code=p.lg_code or "")
@@ -212,7 +228,8 @@ def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
     """One dict per agreement, listing (in report order), party or erratum (the errata of
     the dataset's listings, ``ds.errata``), with the keys of ``COLUMNS[level]`` in order;
     lists are joined with "; ", the values of an agreement's several ties with " | "
-    (``TIE_SEPARATOR``).
+    (``TIE_SEPARATOR``). A party's ``latitude`` and ``longitude`` are floats (WGS84
+    degrees), None where it has no point (an empty CSV cell).
 
     Raises:
         UnknownValueError: for an unknown level (a ``LookupError``).

