@@ -40,14 +40,18 @@ def test_pages_have_examples() -> None:
     assert len(_examples()) >= 3
 
 
-#: Examples that need the pandas extra run in the slow tier, which installs it.
-_NEEDS_PANDAS = pytest.mark.slow
+#: Examples that need the pandas or plot extra run in the slow tier, which installs them.
+_NEEDS_EXTRA = pytest.mark.slow
+
+
+def _needs_extra(code: str) -> bool:
+    return "pandas" in code or "sa.plot" in code
 
 
 @pytest.mark.parametrize(
     ("where", "code"),
     [
-        pytest.param(where, code, id=where, marks=[_NEEDS_PANDAS] if "pandas" in code else [])
+        pytest.param(where, code, id=where, marks=[_NEEDS_EXTRA] if _needs_extra(code) else [])
         for where, code in _examples()
     ],
 )
@@ -57,6 +61,22 @@ def test_python_example_runs(where: str, code: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, f"{where}: {result.stderr}"
     assert result.stdout.strip(), f"{where} printed nothing"
+    for image in tmp_path.glob("*.svg"):  # a chart the page shows is the one it draws
+        assert image.read_bytes() == (REPO / "docs" / "images" / image.name).read_bytes(), where
+
+
+@pytest.mark.slow
+def test_the_chart_images_are_what_the_code_draws_now() -> None:
+    """docs/images/*.svg are tools/docs_images.py's drawings, byte for byte."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "docs_images.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = re.findall(r"\]\(images/([^)]+)\)", "".join(p.read_text("utf-8") for p in PAGES))
+    assert sorted(shown) == sorted(p.name for p in (REPO / "docs" / "images").glob("*.svg"))
 
 
 def test_readme_names_the_two_fresh_machine_commands() -> None:

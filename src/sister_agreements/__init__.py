@@ -35,14 +35,14 @@ from sister_agreements.model import (
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
 
 if TYPE_CHECKING:
-    from sister_agreements import citation, export, names, published, summary
+    from sister_agreements import citation, export, names, plot, published, summary
     from sister_agreements.citation import cite
 
     __version__: str
     countries: names.Lookup[Country]
     prefectures: names.Lookup[Prefecture]
 
-_SUBMODULES = {"citation", "export", "names", "published", "summary"}
+_SUBMODULES = {"citation", "export", "names", "plot", "published", "summary"}
 
 
 def __getattr__(name: str) -> Any:
@@ -96,6 +96,7 @@ __all__ = [
     "export",
     "load",
     "names",
+    "plot",
     "prefectures",
     "published",
     "summary",

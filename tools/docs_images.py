@@ -1,0 +1,64 @@
+"""Draw the docs' chart images (docs/images/*.svg) with sister_agreements.plot.
+
+    python tools/docs_images.py          # write them
+    python tools/docs_images.py --check  # exit 1 if a committed image is not a fresh drawing
+
+Each image is what an example of the docs draws, written by ``plot.save_svg``, so the same
+bytes on every run with the same matplotlib and matplotlib-fontja (the ``docs`` extra pins
+them). Needs the ``plot`` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import sister_agreements as sa  # noqa: E402
+from sister_agreements import plot  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+
+
+def images() -> dict[Path, bytes]:
+    """Every image's path and SVG bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
+    dataset's, in English and, to show the Japanese font, in Japanese."""
+    ds = sa.load()
+    shizuoka = ds.filter(prefecture="静岡")
+    charts = {
+        "shizuoka-by-year.svg": plot.by_year(shizuoka, lang="en"),
+        "by-year-ja.svg": plot.by_year(ds, lang="ja"),
+        "field-by-country.svg": plot.field_by_country(ds, lang="en"),
+        "top-prefectures-ja.svg": plot.top_prefectures(ds, lang="ja"),
+    }
+    return {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed files")
+    args = parser.parse_args(argv)
+    drawn = images()
+    if args.check:
+        stale = [path for path, svg in drawn.items() if _read(path) != svg]
+        for path in stale:
+            print(f"stale: {path.relative_to(ROOT)} (run tools/docs_images.py)", file=sys.stderr)
+        return 1 if stale else 0
+    IMAGES.mkdir(exist_ok=True)
+    for path, svg in drawn.items():
+        path.write_bytes(svg)
+    return 0
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
