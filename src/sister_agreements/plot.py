@@ -313,7 +313,7 @@ def prefectures_map(
     from matplotlib.patches import PathPatch
 
     totals = {row.key: cells[-1].total for row, cells in zip(table.rows, table.cells, strict=True)}
-    largest = max(1, *(cells[-1].total for cells in table.cells[:-1]))  # not 合計
+    largest = max([1, *(cells[-1].total for cells in table.cells[:-1])])  # not 合計
     colours = colormaps[HEAT_MAP]
     ax = _axes(ax, (8, 8))
     for shape in _geometry.shapes("prefectures"):
