@@ -5,9 +5,11 @@ them, every function here raises ``ImportError`` saying so, and ``import sister_
 never imports matplotlib.
 
 Each chart draws one summary table and counts nothing itself: ``by_year`` draws
-``summary.by_year``, ``field_by_country`` draws ``summary.by_country`` and
-``top_prefectures`` draws ``summary.by_prefecture``, counted by agreement unless told
-``count="listings"`` (the report's way; see ``summary``).
+``summary.by_year``, ``field_by_country`` draws ``summary.by_country``, and
+``top_prefectures`` and the map ``prefectures_map`` draw ``summary.by_prefecture``, counted
+by agreement unless told ``count="listings"`` (the report's way; see ``summary``). The
+map's shapes are package data (``data/geometry/``, read by ``_geometry``), drawn as
+matplotlib patches: no geopandas, no cartopy, nothing fetched.
 
 The convention: a chart draws on ``ax`` when one is given, and otherwise on the one Axes of
 a new ``matplotlib.figure.Figure`` (constrained layout); it returns the Axes, for further
