@@ -288,6 +288,7 @@ def test_map_pinned(ds: sa.Dataset, mpl: ModuleType) -> None:
     (bar,) = colour_bars(ax)
     assert bar.get_ylabel() == "Agreements" and bar.get_ylim() == (0, 14)
     assert not ax.axison and len(ax.patches) == 47
+    assert plot.to_svg(plot.prefectures_map(ds, lang="en")) == plot.to_svg(ax)  # same bytes
     japanese = plot.prefectures_map(ds, count="listings")
     assert japanese.get_title() == "都道府県別の提携件数"
     (bar,) = colour_bars(japanese)
