@@ -95,7 +95,8 @@ def test_search_and_show() -> None:
         "3-06",
     ]
     shown = out("show", "2-11", "--lang", "en")
-    assert "Title:\n  青森市・大連市経済文化交流委員会設置に関する協定" in shown
+    assert "Title:\n  Aomori City–Dalian Agreement on the Establishment of an Economic" in shown
+    assert "  as printed: 青森市・大連市経済文化交流委員会設置に関する協定\n" in shown
     assert "Foreign parties:\n  Dalian (China, CN-LN)\n" in shown
     assert json.loads(out("show", "1-01", "--format", "json"))["id"] == "1-01"
     assert "E004 1-10 索引の当事者名: " in out("show", "1-10")
@@ -136,7 +137,7 @@ def test_export_cp932_with_stand_ins(tmp_path: Path) -> None:
     args = ["export", "--level", "listing", "--encoding", "cp932", "--errors", "replace"]
     result = run(*args, "-o", str(target))
     assert result.returncode == 0 and result.stdout == b""
-    assert result.stderr == b"sister-agreements: 5 characters replaced by stand-ins for cp932\n"
+    assert result.stderr == b"sister-agreements: 31 characters replaced by stand-ins for cp932\n"
     assert target.read_bytes().decode("cp932").count("〓") == 2
 
 
@@ -164,7 +165,7 @@ def test_export_formulas() -> None:
 
 def test_errata_and_fields() -> None:
     errata = json.loads(out("errata", "--format", "json"))
-    assert len(errata) == 61 and errata[0]["id"] == "E001"
+    assert len(errata) == 81 and errata[0]["id"] == "E001"
     assert "Evidence" in out("errata", "--listing", "2-20", "--evidence", "--lang", "en")
     fields = json.loads(out("fields", "--format", "json"))
     assert [f["listings"] for f in fields] == [26, 25, 8, 1, 11, 24, 39, 25, 16]

@@ -8,6 +8,7 @@ pseudo-terminal of a set size, no COLUMNS) and one in a pipe.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import os
 import re
@@ -198,7 +199,7 @@ def test_list_cuts_the_widest_columns_with_an_ellipsis() -> None:
     english = printed("list", "--field", "教育", "--prefecture", "静岡", "--lang", "en")
     assert english.splitlines()[3] == (
         "1-25  2009-09-03  ①       Shizuoka Prefecture  Taipei County, Kaohsiung County, "
-        "Kaohsiung City, Chiayi City  青少年の相互交流推進に関する協定"
+        "Kaohsiung City, Chiayi City  Agreement on the Promotion of Mutual Youth Exchange"
     )
 
 
@@ -235,7 +236,10 @@ def test_show_in_english() -> None:
         "ID:\n"
         "  1-01\n"
         "Title:\n"
-        "  青森市・大連市経済文化交流委員会設置に関する協定\n"
+        "  Aomori City–Dalian Agreement on the Establishment of an\n"
+        "  Economic and Cultural Exchange Committee\n"
+        "  as printed: 青森市・大連市経済文化交流委員会設置に関する協\n"
+        "  定\n"
         "Listings:\n"
         "  1-01 ① Educational exchange p.14\n"
         "  2-11 ② Cultural exchange p.51 (re-listed)\n"
@@ -246,6 +250,8 @@ def test_show_in_english() -> None:
         "Dates:\n"
         "  2004-12-24\n"
         "  as printed: 平成16（2004）年12月24日\n"
+        "Standing ties:\n"
+        "  Not stated\n"
         "Background:\n"
         "  平成16年5月、青森市の東奥日報社と大連市の大連日報社の友好\n"
         "  社締結を受け、青森市が友好交流の趣旨に賛同した。\n"
@@ -322,10 +328,13 @@ def japanese_only(ds: sa.Dataset) -> list[str]:
     """The values the English output shows as printed, as they exist only in Japanese,
     line by line, longest first: the sheets' texts, dates as printed and the labels of
     dates and links, contact departments and phone numbers (0254-27-2111（内線228）), the
-    errata's quotations, and the titles as ``cli._title`` gives them in English."""
+    errata's quotations, the titles as printed (``show`` gives them beside the English) and
+    the sheets' words that state a tie."""
     values: list[str | None] = []
     for a in ds:
-        values += [cli._title(a, "en"), a.background, a.activities, a.outcomes, a.date_text]
+        values += [f"as printed: {a.title}", a.background, a.activities, a.outcomes]
+        values += [a.date_text]
+        values += [tie.evidence for tie in a.ties]
         values += [event.label for event in a.dates] + [link.label for link in a.urls]
         values += [c.department for c in a.contacts] + [c.phone for c in a.contacts]
     for e in ds.errata:
@@ -401,7 +410,7 @@ def test_a_pipe_without_columns_gets_full_lines() -> None:
         check=True,
     )
     assert result.stdout.decode() == printed("list", "--lang", "en")
-    assert widest(result.stdout.decode()) == 465 and "…" not in result.stdout.decode()
+    assert widest(result.stdout.decode()) == 545 and "…" not in result.stdout.decode()
     fitted = subprocess.run(
         [sys.executable, "-m", "sister_agreements", "list", "--lang", "en"],
         capture_output=True,
@@ -447,3 +456,43 @@ def test_on_a_terminal_the_output_fits_the_terminal(columns: int, args: list[str
     shown = on_a_terminal(columns, *args)
     assert shown == printed(*args, columns=columns)
     assert widest(shown) <= columns < widest(printed(*args, "--wide"))
+
+
+# --- ties and English titles (issues 11 and 12) -------------------------------------
+
+
+def test_list_by_tie_kind() -> None:
+    listed = printed("list", "--tie", "none", "--format", "csv")
+    assert [row[0] for row in csv.reader(io.StringIO(listed))][1:] == ["1-10", "8-24", "9-08"]
+    assert printed("list", "--tie", "関係なし", "--format", "csv") == listed
+
+
+def test_summary_by_tie_counts_every_agreement_once() -> None:
+    table = printed("--lang", "en", "summary", "--table", "tie", "--count", "agreements")
+    rows = {line[:37].strip(): line.split()[-1] for line in table.splitlines()[5:12]}
+    assert rows == {
+        "Sister city": "13",
+        "Friendship city": "7",
+        "Sister or friendship province/state": "18",
+        "Other tie": "11",
+        "No tie": "3",
+        "Not stated": "97",
+        "Total": "149",
+    }
+
+
+def test_english_titles_under_english() -> None:
+    listed = printed("--lang", "en", "list", "--country", "KR", "--wide")
+    assert "Agreement on Friendship" in listed.splitlines()[1]
+    assert "青森市と平澤市" in printed("list", "--country", "KR", "--wide").splitlines()[1]
+
+
+def test_an_english_search_that_finds_nothing_says_what_english_there_is() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["--lang", "en", "search", "environmental", "policy", "zzz"])
+    assert status == 0
+    assert out.getvalue().splitlines()[1:] == []
+    assert err.getvalue() == f"sister-agreements: {cli.NOTHING_IN_ENGLISH}\n"
+    found = printed("--lang", "en", "search", "marathon", "--format", "csv")
+    assert [row[0] for row in csv.reader(io.StringIO(found))][1:] == ["3-01", "3-04", "3-06"]

@@ -1,4 +1,5 @@
-"""The dataset against the report: exact counts, known records, hygiene, errata."""
+"""The dataset against the report: exact counts, known records, hygiene, errata, and the
+project's readings of the sheets (English titles, ties)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections import Counter
 import pytest
 
 import sister_agreements as sa
-from sister_agreements import Field, ForeignKind, JapaneseKind, PartialDate
+from sister_agreements import Field, ForeignKind, JapaneseKind, PartialDate, Tie, TieKind
 from sister_agreements.dates import era_years
 
 RELISTED = [
@@ -337,21 +338,72 @@ def test_every_date_is_era_consistent_or_has_an_erratum(ds: sa.Dataset) -> None:
 def test_errata_refer_to_real_listings_and_printed_text(ds: sa.Dataset, report_text: str) -> None:
     keys = {listing.key for listing in ds.listings}
     flat = re.sub(r"\s", "", unicodedata.normalize("NFKC", report_text))
-    assert len(ds.errata) == len({e.id for e in ds.errata}) == 61
+    assert len(ds.errata) == len({e.id for e in ds.errata}) == 81
+    assert [e.id for e in ds.errata] == [f"E{n:03d}" for n in range(1, 82)]
     for erratum in ds.errata:
         assert erratum.listing in keys
-        assert erratum.evidence and erratum.dataset
+        assert erratum.evidence and erratum.dataset and erratum.evidence_ja.strip()
         for part in erratum.printed.split(" / "):
             assert re.sub(r"\s", "", unicodedata.normalize("NFKC", part)) in flat, erratum.id
-    kinds = Counter(e.kind for e in ds.errata)
-    assert kinds["era_year"] == 4 and kinds["index_order"] == 2 and kinds["relisting_mark"] == 2
+    assert Counter(e.kind for e in ds.errata) == {
+        "index_order": 2, "index_name": 15, "sheet_name": 5, "index_title": 5,
+        "relisting_mark": 2, "era_year": 4, "date_conflict": 5, "copy_differs": 12,
+        "misplaced_text": 6, "incomplete_parties": 3, "contact": 8, "text_misprint": 14,
+    }  # fmt: skip
+
+
+def test_the_misprint_pass_errata_quote_the_report_exactly(
+    ds: sa.Dataset, report_text: str
+) -> None:
+    """E062-E081, from the misprint pass over every sheet's texts: each quotes the report
+    character for character, and keeps the printed text (the dataset holds it as printed)."""
+    new = [e for e in ds.errata if e.id >= "E062"]
+    assert [(e.id, e.listing, e.kind, e.item) for e in new] == [
+        ("E062", "1-02", "text_misprint", "activities"),
+        ("E063", "1-04", "text_misprint", "activities"),
+        ("E064", "1-14", "text_misprint", "background"),
+        ("E065", "1-16", "text_misprint", "activities"),
+        ("E066", "1-22", "text_misprint", "background"),
+        ("E067", "2-02", "text_misprint", "activities"),
+        ("E068", "2-03", "text_misprint", "background"),
+        ("E069", "2-08", "date_conflict", "date"),
+        ("E070", "2-17", "sheet_name", "parties"),
+        ("E071", "2-17", "text_misprint", "background"),
+        ("E072", "2-18", "date_conflict", "date"),
+        ("E073", "2-21", "text_misprint", "background"),
+        ("E074", "3-05", "text_misprint", "outcomes"),
+        ("E075", "3-06", "text_misprint", "outcomes"),
+        ("E076", "5-01", "text_misprint", "activities"),
+        ("E077", "5-02", "text_misprint", "activities"),
+        ("E078", "6-23", "sheet_name", "parties"),
+        ("E079", "8-09", "text_misprint", "activities"),
+        ("E080", "8-10", "date_conflict", "date"),
+        ("E081", "9-16", "sheet_name", "parties"),
+    ]
+    for erratum in new:
+        assert erratum.printed in report_text, erratum.id
+        agreement = ds[erratum.listing]
+        if erratum.kind == "text_misprint":
+            assert erratum.dataset.startswith("text kept as printed; reads ")
+            assert erratum.printed in getattr(agreement, erratum.item), erratum.id
+        elif erratum.kind == "sheet_name":
+            names = [party.name for party in agreement.foreign_parties]
+            assert erratum.printed in names and erratum.dataset.startswith(
+                f"{erratum.printed} (name kept as printed; reads "
+            )
+        else:
+            assert erratum.printed == agreement.date_text
+    e064 = next(e for e in new if e.id == "E064")
+    assert (e064.printed, e064.dataset) == (
+        "大韓民国村炭市", "text kept as printed; reads 大韓民国松炭市 (Songtan, 송탄시)"
+    )  # fmt: skip
 
 
 def test_provenance(ds: sa.Dataset) -> None:
     assert ds.source.publisher_ja == "財団法人自治体国際化協会"
     assert ds.source.title_ja == "特定分野における提携・協定等に関する調査結果"
     assert ds.source.survey_month == "2012-08"
-    assert ds.source.schema_version == 2 and ds.source.data_version == "2012.3"
+    assert ds.source.schema_version == 3 and ds.source.data_version == "2012.4"
     assert ds.source.registers == (
         "pycountry 26.2.16: ISO 3166-1 codes, English names and Japanese translations of "
         "countries; ISO 3166-3 former names",
@@ -360,3 +412,73 @@ def test_provenance(ds: sa.Dataset) -> None:
         "ja-cvu-normalizer 0.2.10: 異体字 → JIS character table",
         "jaconv 0.5.0: Hepburn romanisation of the readings of local governments",
     )
+
+
+# --- the project's readings: English titles and ties --------------------------------
+
+_KANA_KANJI = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def test_every_agreement_has_an_english_title_without_kana_or_kanji(ds: sa.Dataset) -> None:
+    for agreement in ds:
+        assert agreement.title_en.strip() == agreement.title_en != "", agreement.id
+        assert not _KANA_KANJI.search(agreement.title_en), agreement.id
+    assert ds["1-01"].title_en == (
+        "Aomori City–Dalian Agreement on the Establishment of an Economic and Cultural "
+        "Exchange Committee"
+    )
+    # changed by the second reading: 'toward' (US spelling), 'between' for における
+    assert ds["8-23"].title_en == (
+        "Memorandum between Saitama City, Japan, and Vientiane Capital, the Lao People's "
+        "Democratic Republic, on Cooperation toward Strengthening the Water Supply Sector"
+    )
+    assert not [a.id for a in ds if "towards" in a.title_en]
+
+
+def test_tie_counts_per_kind(ds: sa.Dataset) -> None:
+    """As settled from the two readings (data-raw/ties_settlement.md): one tie each."""
+    assert all(len(agreement.ties) == 1 for agreement in ds)
+    assert Counter(tie.kind for agreement in ds for tie in agreement.ties) == {
+        TieKind.NOT_STATED: 97, TieKind.SISTER_PROVINCE: 18, TieKind.SISTER_CITY: 13,
+        TieKind.OTHER: 11, TieKind.FRIENDSHIP_CITY: 7, TieKind.NONE: 3,
+    }  # fmt: skip
+    dated = Counter(tie.kind for a in ds for tie in a.ties if tie.year is not None)
+    assert dated == {
+        TieKind.SISTER_PROVINCE: 14, TieKind.SISTER_CITY: 7, TieKind.FRIENDSHIP_CITY: 6,
+        TieKind.OTHER: 6,
+    }  # fmt: skip
+
+
+def test_known_ties(ds: sa.Dataset) -> None:
+    """Sheets that say it plainly: a sister city with its year (1-11: 昭和52年に姉妹都市提
+    携を締結), a sister province (1-06), a tie dissolved before the agreement (1-10), one
+    with every foreign party (3-05), and a sheet that names no tie (1-01: its 友好社 is
+    between two newspapers)."""
+    assert ds["1-11"].ties == (
+        Tie(TieKind.SISTER_CITY, 1977, "千葉県四街道市", "カリフォルニア州リバモア市",
+            "昭和52年に姉妹都市提携を締結"),
+    )  # fmt: skip
+    assert ds["1-06"].ties == (
+        Tie(TieKind.SISTER_PROVINCE, 1982, "静岡県", "浙江省", "浙江省の友好提携（昭和57年4月）"),
+    )
+    assert ds["1-10"].ties == (
+        Tie(TieKind.NONE, None, "栃木県鹿沼市", "ノースダコタ州グランドフォークス市",
+            "平成18年、友好都市関係は解消した"),
+    )  # fmt: skip
+    assert ds["3-05"].ties == (
+        Tie(TieKind.SISTER_CITY, None, "北海道札幌市", None, "姉妹都市相互のより一層の発展と親善"),
+    )
+    assert ds["1-01"].ties == (Tie(TieKind.NOT_STATED, None, "青森県青森市", "大連市", ""),)
+
+
+def test_every_tie_evidence_is_in_its_sheet_and_every_party_its_agreements(
+    ds: sa.Dataset,
+) -> None:
+    for a in ds:
+        texts = (a.title, a.background, a.activities, a.outcomes)
+        for tie in a.ties:
+            assert (tie.evidence == "") == (tie.kind is TieKind.NOT_STATED), a.id
+            assert tie.evidence == "" or any(tie.evidence in text for text in texts), a.id
+            assert tie.kind is not TieKind.NOT_STATED or tie.year is None
+            assert tie.japanese_party in {None, *(p.name for p in a.japanese_parties)}, a.id
+            assert tie.foreign_party in {None, *(p.name for p in a.foreign_parties)}, a.id

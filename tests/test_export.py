@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 from conftest import REPO
 from hypothesis import given, settings
@@ -27,31 +28,33 @@ import sister_agreements as sa
 from sister_agreements import export
 
 HEADERS = {
-    "agreement": "id,title,fields,primary_field,signed,dates,date_text,multilateral,"
+    "agreement": "id,title,title_en,fields,primary_field,signed,dates,date_text,multilateral,"
     "japanese_parties,japanese_parties_en,lg_codes,prefectures,foreign_parties,"
-    "foreign_parties_en,countries,region_codes,background,activities,outcomes,urls,contacts,"
-    "listings",
+    "foreign_parties_en,countries,region_codes,tie_kind,tie_year,tie_pair,tie_evidence,"
+    "background,activities,outcomes,urls,contacts,listings",
     "listing": "key,field,field_ja,field_en,number,page,relisted,agreement_id,index_parties,"
-    "index_title,sheet,sheet_title,signed,multilateral,countries",
+    "index_title,sheet,sheet_title,title_en,signed,multilateral,countries,tie_kind",
     "party": "agreement_id,side,position,name,name_en,kind,country,prefecture,municipality,"
     "lg_code,became,became_on,region,region_code,region_en,locality",
+    "erratum": "id,listing,agreement_id,kind,item,printed,dataset,evidence,evidence_ja",
 }
 NOT_TEXT = {
     "agreement": {"primary_field": "int64", "multilateral": "bool"},
     "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
                 "multilateral": "bool"},
     "party": {"position": "int64"},
+    "erratum": {},
 }  # fmt: skip
-COUNTS = {"agreement": 149, "listing": 175, "party": 370}
-LEVELS: tuple[export.Level, ...] = ("agreement", "listing", "party")
+COUNTS = {"agreement": 149, "listing": 175, "party": 370, "erratum": 81}
+LEVELS: tuple[export.Level, ...] = ("agreement", "listing", "party", "erratum")
 
 # Every character of the data that cp932 cannot write, with its documented stand-in.
 CP932 = {
     "ä": "a", "á": "a", "è": "e", "é": "e", "í": "i", "ó": "o", "ô": "o", "Î": "I",
-    "—": "―", "团": "団", "济": "済", "经": "経", "县": "県", "吳": "呉",
-    "堉": "〓", "洱": "〓", "시": "〓", "천": "〓",
+    "ế": "e", "—": "―", "–": "-", "团": "団", "济": "済", "经": "経", "县": "県", "吳": "呉",
+    "堉": "〓", "洱": "〓", "시": "〓", "천": "〓", "송": "〓", "탄": "〓",
 }  # fmt: skip
-REPLACED = {"agreement": 31, "listing": 5, "party": 28}
+REPLACED = {"agreement": 58, "listing": 31, "party": 28, "erratum": 62}
 
 
 def _read_csv(path: Path, encoding: str) -> list[dict[str, str]]:
@@ -82,6 +85,7 @@ def test_columns_are_pinned() -> None:
     assert export.LEVELS == LEVELS
     assert dict(export.DATE_COLUMNS) == {
         "agreement": ("signed",), "listing": ("signed",), "party": ("became_on",),
+        "erratum": (),
     }  # fmt: skip
     with pytest.raises(TypeError):
         export.COLUMNS["party"] = ()  # type: ignore[index]
@@ -157,7 +161,10 @@ def test_whole_agreement_records(ds: sa.Dataset) -> None:
     texts = ("background", "activities", "outcomes")
     assert [strait[column] for column in texts] == [a.background, a.activities, a.outcomes]
     assert {k: v for k, v in strait.items() if k not in texts} == {
-        "id": "8-25", "title": "日韓海峡沿岸県市道交流知事会議", "fields": "8", "primary_field": 8,
+        "id": "8-25", "title": "日韓海峡沿岸県市道交流知事会議",
+        "title_en": "Japan–Korea Strait Coastal Prefectures, City and Provinces Governors' "
+        "Exchange Conference",
+        "fields": "8", "primary_field": 8,
         "signed": "1992", "dates": "1992 (開始)", "date_text": "平成4（1992）年から開始",
         "multilateral": True,
         "japanese_parties": "福岡県; 佐賀県; 長崎県; 山口県",
@@ -168,6 +175,10 @@ def test_whole_agreement_records(ds: sa.Dataset) -> None:
         "foreign_parties": "釜山広域市; 全羅南道; 慶尚南道; 済州特別自治道",
         "foreign_parties_en": "Busan; South Jeolla; South Gyeongsang; Jeju",
         "countries": "KR", "region_codes": "KR-26; KR-46; KR-48; KR-49",
+        "tie_kind": "not_stated", "tie_year": "",
+        "tie_pair": "福岡県; 佐賀県; 長崎県; 山口県 - "
+        "釜山広域市; 全羅南道; 慶尚南道; 済州特別自治道",
+        "tie_evidence": "",
         "urls": "http://www.japan-korea-strait8.org/index.php",
         "contacts": "福岡県 新社会推進部 国際交流局 交流第一課 / 092-643-3202 / "
         "yasuda-e7848@pref.fukuoka.lg.jp",
@@ -180,6 +191,47 @@ def test_whole_agreement_records(ds: sa.Dataset) -> None:
         "観光振興部 観光政策課 / 088-823-9608 / 020101@ken.pref.kochi.lg.jp"
     )
     assert records["2-05"]["dates"] == "2001-05-26 (旧八日市市); 2006-03-16 (東近江市合併後)"
+
+
+def test_tie_columns(ds: sa.Dataset) -> None:
+    """One tie per agreement today; several would be joined with " | " in each column, in
+    the same order. A side the tie leaves open names every party on it."""
+    records = {r["id"]: r for r in export.to_records(ds, "agreement")}
+    columns = ("tie_kind", "tie_year", "tie_pair", "tie_evidence")
+    assert [records["1-11"][c] for c in columns] == [
+        "sister_city", "1977", "千葉県四街道市 - カリフォルニア州リバモア市",
+        "昭和52年に姉妹都市提携を締結",
+    ]  # fmt: skip
+    assert [records["3-05"][c] for c in columns] == [
+        "sister_city", "",
+        "北海道札幌市 - オレゴン州ポートランド市; バイエルン州ミュンヘン市; 遼寧省瀋陽市; "
+        "ノボシビルスク州ノボシビルスク市",
+        "姉妹都市相互のより一層の発展と親善",
+    ]  # fmt: skip
+    two = attrs.evolve(ds["1-11"], ties=(*ds["1-11"].ties, ds["1-10"].ties[0]))
+    assert [export._agreement_row(two)[c] for c in columns] == [
+        "sister_city | none", "1977 | ",
+        "千葉県四街道市 - カリフォルニア州リバモア市 | "
+        "栃木県鹿沼市 - ノースダコタ州グランドフォークス市",
+        "昭和52年に姉妹都市提携を締結 | 平成18年、友好都市関係は解消した",
+    ]  # fmt: skip
+    listings = {r["key"]: r for r in export.to_records(ds, "listing")}
+    assert (listings["2-03"]["title_en"], listings["2-03"]["tie_kind"]) == (
+        ds["1-14"].title_en, "not_stated"
+    )  # fmt: skip
+
+
+def test_erratum_records(ds: sa.Dataset) -> None:
+    records = export.to_records(ds, "erratum")
+    assert [r["id"] for r in records] == [e.id for e in ds.errata]
+    e068 = next(r for r in records if r["id"] == "E068")
+    assert (e068["listing"], e068["agreement_id"], e068["kind"], e068["item"]) == (
+        "2-03", "1-14", "text_misprint", "background"
+    )  # fmt: skip
+    assert e068["evidence_ja"].startswith("1-14（L843）の再掲である本個票の提携に至った経緯")
+    korea = export.to_records(ds.filter(country="KR"), "erratum")
+    assert [r["id"] for r in korea] == [e.id for e in ds.filter(country="KR").errata]
+    assert len(korea) == 21
 
 
 def test_unknown_choices(ds: sa.Dataset, tmp_path: Path) -> None:
@@ -233,7 +285,8 @@ def test_formulas_are_neutralised(ds: sa.Dataset, tmp_path: Path) -> None:
 def test_a_stand_in_that_starts_a_formula_is_neutralised(ds: sa.Dataset, tmp_path: Path) -> None:
     hostile = _with_titles(ds, tmp_path, ["–1"])  # EN DASH, whose stand-in is "-"
     buffer = io.StringIO()
-    assert export.to_csv(hostile, buffer, encoding="cp932", errors="replace") == 1
+    # the title's and the one in 1-01's title_en, Aomori City–Dalian
+    assert export.to_csv(hostile, buffer, encoding="cp932", errors="replace") == 2
     assert next(csv.DictReader(io.StringIO(buffer.getvalue())))["title"] == "'-1"
 
 
@@ -261,9 +314,9 @@ def test_cp932_strict_names_the_character_and_the_record(ds: sa.Dataset, tmp_pat
     assert_untouched(path)
     with pytest.raises(UnicodeEncodeError, match=r"'천' \(U\+CC9C\) in record 9-08"):
         export.to_csv(ds.filter(country="KR", multilateral=False), path, "party", "cp932")
-    fine = ds.filter(country="US")
-    export.to_csv(fine, tmp_path / "us.csv", level="agreement", encoding="cp932")
-    assert _read_csv(tmp_path / "us.csv", "cp932") == _as_text(export.to_records(fine))
+    fine = ds.filter(country="TW")
+    export.to_csv(fine, tmp_path / "tw.csv", level="agreement", encoding="cp932")
+    assert _read_csv(tmp_path / "tw.csv", "cp932") == _as_text(export.to_records(fine))
 
 
 @pytest.mark.parametrize("level", LEVELS)
@@ -429,13 +482,14 @@ def test_pandas_columns_and_dtypes_also_when_empty(
     full = export.to_pandas(ds, level)
     empty = export.to_pandas(ds.filter(country="LU", field=1), level)
     assert len(full) == COUNTS[level] and len(empty) == 0
-    date = export.DATE_COLUMNS[level][0]
     columns = list(export.COLUMNS[level])
-    columns[columns.index(date) + 1 : columns.index(date) + 1] = [f"{date}_year", f"{date}_date"]
+    for date in export.DATE_COLUMNS[level]:
+        at = columns.index(date) + 1
+        columns[at:at] = [f"{date}_year", f"{date}_date"]
+        assert str(full[f"{date}_year"].dtype) == "Int64"
+        assert str(full[f"{date}_date"].dtype) == "datetime64[s]"
     assert list(full.columns) == list(empty.columns) == columns
     assert _dtype_names(full) == _dtype_names(empty)
-    assert str(full[f"{date}_year"].dtype) == "Int64"
-    assert str(full[f"{date}_date"].dtype) == "datetime64[s]"
     text = pandas.api.types.is_string_dtype
     assert all(text(full[c]) for c, kind in export.DTYPES[level].items() if kind == "str")
 

@@ -136,9 +136,11 @@ def test_a_copy_of_the_packaged_files_loads_equal(tmp_path: Path, ds: sa.Dataset
         (b'{"source": {}}', f"{WHERE}: source.schema_version: missing (every field of Source "
          "is required)"),
         (b'{"source": {"schema_version": 1}}', f"{WHERE}: source.schema_version: 1 "
-         "(sister-agreements 1.0): this file must be 2"),
-        (b'{"source": {"schema_version": 3}}', f"{WHERE}: source.schema_version: 3: written by "
-         "a newer sister-agreements (this one reads 2); upgrade sister-agreements"),
+         "(sister-agreements 1.0): this file must be 3"),
+        (b'{"source": {"schema_version": 2}}', f"{WHERE}: source.schema_version: 2 "
+         "(sister-agreements 2.0.dev, data 2012.2-2012.3): this file must be 3"),
+        (b'{"source": {"schema_version": 4}}', f"{WHERE}: source.schema_version: 4: written by "
+         "a newer sister-agreements (this one reads 3); upgrade sister-agreements"),
     ],
 )  # fmt: skip
 def test_a_broken_data_file_raises_dataset_error(data: bytes, message: str) -> None:
@@ -209,7 +211,7 @@ def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
 
 def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     header, rows = _rows()
-    rows[3][3][11][0][3] = True  # agreement 1-04's first listing: relisted
+    rows[3][3][12][0][3] = True  # agreement 1-04's first listing: relisted
     changed = _render_rows(header, rows)
     error = _load_error(tmp_path, changed)
     crc = zlib.crc32(changed.split(b"\n", 1)[1])

@@ -24,6 +24,11 @@ KNOWN = [
     ({"kind": "town"}, 10),
     ({"party": "札幌市"}, 7),
     ({"party": "Sapporo City"}, 7),
+    ({"tie": "sister"}, 13),
+    ({"tie": ["none", "other"]}, 14),
+    ({"tie": sa.TieKind.FRIENDSHIP_CITY, "country": "CN"}, 7),
+    ({"tie": "姉妹都市", "field": 3}, 2),
+    ({"tie": "not_stated"}, 97),
 ]
 
 
@@ -40,6 +45,8 @@ def test_known_answers_match_a_plain_scan(ds: sa.Dataset) -> None:
     assert len(ds.filter(signed_to=1999)) == sum(
         a.signed is not None and a.signed.year <= 1999 for a in ds
     )
+    for kind in sa.TieKind:
+        assert len(ds.filter(tie=kind)) == sum(any(t.kind is kind for t in a.ties) for a in ds)
 
 
 def test_shizuoka_education_china_since_2000() -> None:
@@ -70,6 +77,16 @@ def test_search(ds: sa.Dataset) -> None:
     assert len(ds.search("no-such-word-anywhere")) == 0
 
 
+def test_search_finds_english_titles(ds: sa.Dataset) -> None:
+    """Words only the project's English titles hold: no text or name of the data is English
+    but the parties' and places' names."""
+    assert [a.id for a in ds.search("marathon")] == ["3-01", "3-04", "3-06"]
+    assert all("Marathon" in a.title_en and "マラソン" in a.title for a in ds.search("marathon"))
+    assert [a.id for a in ds.search("wetland")] == ["9-10", "9-11", "9-15"]
+    assert [a.id for a in ds.search("low-carbon society")] == ["6-07"]
+    assert [a.id for a in ds.search("Kintai Bridge")] == ["2-15"]
+
+
 def test_search_finds_the_countries_by_every_name(ds: sa.Dataset) -> None:
     korea, china = ds.filter(country="KR"), ds.filter(country="CN")
     assert (len(korea), len(china)) == (34, 56)
@@ -94,6 +111,7 @@ def test_results_chain_and_keep_metadata(ds: sa.Dataset) -> None:
         ({"prefecture": "静岡件"}, "closest: 22 静岡県"),
         ({"party": "Nowhere"}, "unknown party"),
         ({"kind": "castle"}, "unknown kind 'castle'; closest: "),
+        ({"tie": "cousin"}, "^unknown kind of tie 'cousin'; closest: sister_city "),
     ],
 )
 def test_unknown_values_raise_lookup_error(
@@ -105,7 +123,15 @@ def test_unknown_values_raise_lookup_error(
 
 @pytest.mark.parametrize(
     "query",
-    [{"field": 1.5}, {"country": 3.0}, {"multilateral": "yes"}, {"signed_from": 1.5}, {"kind": 3}],
+    [
+        {"field": 1.5},
+        {"country": 3.0},
+        {"multilateral": "yes"},
+        {"signed_from": 1.5},
+        {"kind": 3},
+        {"tie": 3},
+        {"tie": [None]},
+    ],
 )
 def test_wrong_types_raise_type_error(ds: sa.Dataset, query: dict[str, object]) -> None:
     with pytest.raises(TypeError):
@@ -134,6 +160,7 @@ QUERIES = st.fixed_dictionaries(
         "signed_from": st.integers(1985, 2013),
         "signed_to": st.integers(1985, 2013),
         "multilateral": st.booleans(),
+        "tie": st.lists(st.sampled_from(list(sa.TieKind)), min_size=1, max_size=2),
     },
 )
 
@@ -190,7 +217,7 @@ def test_a_subset_reports_its_own_errata_countries_and_prefectures(ds: sa.Datase
     china = ds.filter(country="CN")
     keys = {listing.key for listing in china.listings}
     assert china.errata == tuple(e for e in ds.errata if e.listing in keys)
-    assert len(china.errata) == 20 and len(ds.errata) == 61
+    assert len(china.errata) == 27 and len(ds.errata) == 81
     assert china.whole.errata == ds.errata and china.whole is ds
     assert [c.code for c in china.countries][:4] == ["CN", "KR", "US", "FR"]  # document order
     assert len(china.countries) == 17

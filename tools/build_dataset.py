@@ -8,9 +8,10 @@ The report text is cut into index entries and sheets (report_text.py); the
 curation files of data-raw/ say what the pieces mean; registers.py adds the
 registers (every country, prefecture readings, the name tables of names.json).
 Every curated value is anchored: a party's name must be printed in its sheet,
-an erratum's "printed" text must be printed in the report, and every era/year
-mismatch and every difference between copies of one agreement must have an
-erratum, or the build fails. The package's strict reader then reads the built file
+an erratum's "printed" text must be printed in the report, a tie's evidence in its
+agreement's texts, an English title must belong to its agreement's printed title, and
+every era/year mismatch and every difference between copies of one agreement must have
+an erratum, or the build fails. The package's strict reader then reads the built file
 (unique ids and keys, every reference resolving, every agreement with a listing, the
 schema_version the code reads) before anything is written; the fast form that load()
 reads is written from the document so read, and names the sha256 recorded here.
@@ -29,6 +30,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -56,8 +59,9 @@ from sister_agreements.model import (  # noqa: E402
     Listing,
     Prefecture,
     Source,
+    Tie,
 )
-from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind  # noqa: E402
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind  # noqa: E402
 
 RAW = ROOT / "data-raw"
 DATA = ROOT / "src" / "sister_agreements" / "data"
@@ -75,6 +79,8 @@ COMPARED_ITEMS = {
     "urls": "(6) URL",
     "contacts": "(7) 問い合わせ先",
 }
+#: Kana and kanji (full- and half-width), which no English title may hold.
+JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
@@ -282,20 +288,133 @@ def read_prefectures() -> tuple[Prefecture, ...]:
 
 
 def read_errata(report: str) -> list[Erratum]:
+    """errata.csv's errata (its ``checked`` column is the curators' record, not data).
+
+    Raises:
+        BuildError: for a ``printed`` part not printed in the report, an erratum without
+            Japanese evidence, or an id given twice.
+    """
     errata = []
     flat = nospace(report)
+    columns = [field.name for field in attrs.fields(Erratum)]
     for row in read_csv("errata.csv"):
-        erratum = Erratum(**row)
+        erratum = Erratum(**{column: row[column] for column in columns})
         for printed in erratum.printed.split(" / "):
             if nospace(printed) not in flat:
                 raise BuildError(
                     f"errata.csv {erratum.id}: {printed!r} is not printed in the report"
                 )
+        if not erratum.evidence_ja.strip():
+            raise BuildError(f"errata.csv {erratum.id}: no evidence_ja")
         errata.append(erratum)
     ids = [erratum.id for erratum in errata]
     if len(ids) != len(set(ids)):
         raise BuildError("errata.csv: duplicate ids")
     return errata
+
+
+# --- the project's readings: English titles and ties -----------------------
+
+
+def read_titles() -> dict[str, dict[str, str]]:
+    """titles_en.csv's rows by agreement id.
+
+    Raises:
+        BuildError: for an agreement given twice.
+    """
+    rows: dict[str, dict[str, str]] = {}
+    for row in read_csv("titles_en.csv"):
+        if row["agreement"] in rows:
+            raise BuildError(f"titles_en.csv: agreement {row['agreement']} twice")
+        rows[row["agreement"]] = row
+    return rows
+
+
+def read_ties() -> dict[str, tuple[Tie, ...]]:
+    """ties.csv's ties by agreement id; an empty party column is None (every party on
+    that side).
+
+    Raises:
+        BuildError: for a kind that is not a ``TieKind`` value or a year that is not a
+            Western year.
+    """
+    kinds = {kind.value for kind in TieKind}
+    ties: dict[str, tuple[Tie, ...]] = {}
+    for row in read_csv("ties.csv"):
+        where = f"ties.csv {row['agreement']}"
+        if row["kind"] not in kinds:
+            raise BuildError(f"{where}: unknown kind {row['kind']!r}")
+        if row["year"] and not re.fullmatch(r"1[89]\d\d|20\d\d", row["year"]):
+            raise BuildError(f"{where}: year {row['year']!r} is not a Western year")
+        tie = Tie(
+            kind=TieKind(row["kind"]),
+            year=int(row["year"]) if row["year"] else None,
+            japanese_party=row["japanese_party"] or None,
+            foreign_party=row["foreign_party"] or None,
+            evidence=row["evidence"],
+        )
+        ties[row["agreement"]] = (*ties.get(row["agreement"], ()), tie)
+    return ties
+
+
+def check_readings(
+    agreements: list[Agreement],
+    titles: dict[str, dict[str, str]],
+    ties: dict[str, tuple[Tie, ...]],
+) -> list[str]:
+    """What is wrong with titles_en.csv and ties.csv, read against the built agreements:
+    an agreement without a row or a row without an agreement, a row's title that is not
+    the agreement's, an English title that is empty or holds kana or kanji, and every
+    problem of ``tie_problems``."""
+    ids = {agreement.id for agreement in agreements}
+    problems = [
+        f"{name}: no agreement {key}"
+        for name, rows in (("titles_en.csv", titles), ("ties.csv", ties))
+        for key in rows
+        if key not in ids
+    ]
+    for agreement in agreements:
+        row = titles.get(agreement.id)
+        if row is None:
+            problems.append(f"titles_en.csv: no row for agreement {agreement.id}")
+        elif row["title"] != agreement.title:
+            problems.append(
+                f"titles_en.csv {agreement.id}: {row['title']!r} is not the agreement's "
+                f"title {agreement.title!r}"
+            )
+        elif not agreement.title_en.strip() or JAPANESE.search(agreement.title_en):
+            problems.append(
+                f"titles_en.csv {agreement.id}: title_en {agreement.title_en!r} is empty or "
+                "holds kana or kanji"
+            )
+        if not agreement.ties:
+            problems.append(f"ties.csv: no row for agreement {agreement.id}")
+        for tie in agreement.ties:
+            problems += [f"ties.csv {agreement.id}: {p}" for p in tie_problems(agreement, tie)]
+    return problems
+
+
+def tie_problems(agreement: Agreement, tie: Tie) -> list[str]:
+    """A party that is not a party name of the agreement, evidence that is not part of its
+    title, background, activities or outcomes, and a ``not_stated`` tie with evidence or a
+    year, or a tie of another kind without evidence."""
+    problems = []
+    for party, parties in (
+        (tie.japanese_party, agreement.japanese_parties),
+        (tie.foreign_party, agreement.foreign_parties),
+    ):
+        if party is not None and party not in {p.name for p in parties}:
+            problems.append(f"{party!r} is not a party of the agreement")
+    texts = (agreement.title, agreement.background, agreement.activities, agreement.outcomes)
+    if tie.evidence and not any(tie.evidence in text for text in texts):
+        problems.append(f"evidence {tie.evidence!r} is not in the agreement's texts")
+    stated = tie.kind is not TieKind.NOT_STATED
+    if stated != bool(tie.evidence) or (not stated and tie.year is not None):
+        problems.append(
+            f"a {tie.kind.value} tie "
+            + ("without evidence" if stated else "with evidence or a year")
+        )
+    return problems
 
 
 def sheet_items(sheet: Sheet) -> dict[str, str]:
@@ -342,6 +461,7 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
     if len(prefectures) != 47:
         raise BuildError(f"japanese_places.csv: {len(prefectures)} prefectures, not 47")
     japanese, foreign = read_parties(sheets, {p.name_ja: p for p in prefectures})
+    titles, ties = read_titles(), read_ties()
 
     listings = {entry_key(entry): make_listing(entry, sheets, sheet_of) for entry in entries}
     for key, target in same_as.items():
@@ -370,6 +490,7 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
             Agreement(
                 id=root,
                 title=first.title,
+                title_en=titles[root]["title_en"] if root in titles else "",
                 japanese_parties=japanese[first.key],
                 foreign_parties=foreign[first.key],
                 dates=dates,
@@ -380,10 +501,12 @@ def build(report: str) -> tuple[dict[str, object], dict[str, Any]]:
                 urls=read_links(first.items[6]),
                 contacts=read_contacts(first.items[7]),
                 listings=tuple(members),
+                ties=ties.get(root, ()),
             )
         )
     if labels:
         problems.append(f"date_labels.csv: rows match no printed date: {sorted(labels)}")
+    problems += check_readings(agreements, titles, ties)
     known = {row["code"] for row in curated_countries}
     for agreement in agreements:
         problems += [

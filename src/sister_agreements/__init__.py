@@ -30,9 +30,10 @@ from sister_agreements.model import (
     Listing,
     Prefecture,
     Source,
+    Tie,
     by_signed,
 )
-from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 if TYPE_CHECKING:
     from sister_agreements import citation, export, names, plot, published, summary
@@ -87,6 +88,8 @@ __all__ = [
     "PartialDate",
     "Prefecture",
     "Source",
+    "Tie",
+    "TieKind",
     "UnknownValueError",
     "__version__",
     "by_signed",

@@ -43,8 +43,9 @@ from sister_agreements.model import (
     Listing,
     Prefecture,
     Source,
+    Tie,
 )
-from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 FORMAT = "sister_agreements rows 1"
 Row = list[Any]
@@ -64,11 +65,12 @@ class Document:
 #: The classes whose records the rows hold, each named in the header with its fields.
 CLASSES = (
     Source, Country, Prefecture, Agreement, JapaneseParty, ForeignParty, DatedEvent, Link,
-    Contact, Listing, Erratum, PartialDate,
+    Contact, Listing, Tie, Erratum, PartialDate,
 )  # fmt: skip
 _FIELDS = {field.value: field for field in Field}
 _JAPANESE_KINDS = {kind.value: kind for kind in JapaneseKind}
 _FOREIGN_KINDS = {kind.value: kind for kind in ForeignKind}
+_TIE_KINDS = {kind.value: kind for kind in TieKind}
 
 
 def field_names() -> dict[str, list[str]]:
@@ -163,12 +165,13 @@ def _country(row: Row) -> Country:
 
 def _agreement(row: Row) -> Agreement:
     (
-        id_, title, japanese, foreign, dates, date_text, background, activities, outcomes,
-        urls, contacts, listings,
+        id_, title, title_en, japanese, foreign, dates, date_text, background, activities,
+        outcomes, urls, contacts, listings, ties,
     ) = row  # fmt: skip
     return Agreement(
         id_,
         title,
+        title_en,
         tuple(map(_japanese_party, japanese)),
         tuple(map(_foreign_party, foreign)),
         tuple([DatedEvent(PartialDate(*date), label) for date, label in dates]),
@@ -179,6 +182,7 @@ def _agreement(row: Row) -> Agreement:
         tuple([Link(*link) for link in urls]),
         tuple([Contact(*contact) for contact in contacts]),
         tuple([Listing(_FIELDS[field], *rest) for field, *rest in listings]),
+        tuple([Tie(_TIE_KINDS[kind], *rest) for kind, *rest in ties]),
     )
 
 

@@ -46,11 +46,15 @@ from sister_agreements.dates import PartialDate
 from sister_agreements.errors import ECHO_LIMIT, DatasetError
 
 #: The layout of the data file this version writes and reads (``source.schema_version``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The release that wrote each layout; older ones are converted on reading (``_upgrade``).
 WRITTEN_BY: Mapping[int, str] = types.MappingProxyType(
-    {1: "sister-agreements 1.0", 2: "sister-agreements 2.0"}
+    {
+        1: "sister-agreements 1.0",
+        2: "sister-agreements 2.0.dev, data 2012.2-2012.3",
+        3: "sister-agreements 2.0",
+    }
 )
 
 Hook = Callable[[Any, str], Any]
@@ -86,11 +90,12 @@ def read_document(
     Args:
         data: the file's bytes.
         file: how messages name the file (its path, or the packaged resource).
-        registers: the packaged document, from which a document written by 1.0
-            (``schema_version`` 1) takes what it lacks; None reads only ``SCHEMA_VERSION``.
+        registers: the packaged document, from which a document of an older layout
+            (``schema_version`` 1 or 2) takes what it lacks; None reads only
+            ``SCHEMA_VERSION``.
 
     Returns:
-        The ``Document``; a converted one says ``schema_version`` 2 and keeps its
+        The ``Document``; a converted one says ``schema_version`` 3 and keeps its
         ``data_version``.
 
     Raises:
@@ -101,12 +106,12 @@ def read_document(
     try:
         version = _header(raw, older=registers is not None)
         if version != SCHEMA_VERSION and registers is not None:
-            _upgrade(raw, registers())
+            _upgrade(raw, version, registers())
         document: Document = _hook(Document)(raw, "")
-        _check_links(document, errata_of_other_listings=version != SCHEMA_VERSION)
+        _check_links(document, errata_of_other_listings=version == 1)
     except _Fault as fault:
         raise DatasetError(file, fault.problem, fault.path, _record(raw, fault.path)) from None
-    if version != SCHEMA_VERSION:
+    if version == 1:
         keys = {listing.key for agreement in document.agreements for listing in agreement.listings}
         errata = tuple(erratum for erratum in document.errata if erratum.listing in keys)
         document = attrs.evolve(document, errata=errata)
@@ -196,22 +201,26 @@ def _once(value: dict[str, Any], path: str) -> None:
         raise _Fault(_member(path, value.key), "key given twice in one object")
 
 
-# --- 1.0's files -------------------------------------------------------------
+# --- older files -------------------------------------------------------------
 
 
-def _upgrade(raw: dict[str, Any], packaged: Document) -> None:
-    """Give a document written by 1.0 (schema 1) what schema 2 added, in place.
+def _upgrade(raw: dict[str, Any], version: int, packaged: Document) -> None:
+    """Give a document of layout ``version`` (1 or 2) what the later layouts added, in place,
+    from the packaged document. Values that are not what the old layout held are left for
+    the strict reader to refuse."""
+    raw["source"]["schema_version"] = SCHEMA_VERSION
+    if version == 1:
+        _add_registers(raw, packaged)
+    _add_readings(raw, version, packaged)
 
-    1.0 wrote no ``source.registers``, no ``alpha_3`` or ``numeric`` in countries and no
-    ``kana`` in prefectures: they come from the packaged registers (the country, the
-    prefecture of the same code), and ``registers`` names the packaged registers' sources.
-    1.0 also wrote every erratum with every subset; ``read_document`` drops those of
-    listings the file does not hold. Values that are not what 1.0 wrote are left for the
-    strict reader to refuse.
-    """
-    source = raw["source"]
-    source["schema_version"] = SCHEMA_VERSION
-    _add(source, "source", registers=list(packaged.source.registers))
+
+def _add_registers(raw: dict[str, Any], packaged: Document) -> None:
+    """What schema 2 added to 1.0's files: ``source.registers``, ``alpha_3`` and
+    ``numeric`` in countries, ``kana`` in prefectures, from the packaged registers (the
+    country, the prefecture of the same code); ``registers`` names the packaged registers'
+    sources. (1.0 also wrote every erratum with every subset; ``read_document`` drops those
+    of listings the file does not hold.)"""
+    _add(raw["source"], "source", 1, registers=list(packaged.source.registers))
     countries = {country.code: country for country in packaged.countries}
     for path, entry in _entries(raw, "countries"):
         code = entry.get("code")
@@ -219,14 +228,57 @@ def _upgrade(raw: dict[str, Any], packaged: Document) -> None:
             if code not in countries:
                 raise _Fault(f"{path}.code", f"{_describe(code)} is not an ISO 3166-1 code")
             country = countries[code]
-            _add(entry, path, alpha_3=country.alpha_3, numeric=country.numeric)
+            _add(entry, path, 1, alpha_3=country.alpha_3, numeric=country.numeric)
     prefectures = {prefecture.code: prefecture for prefecture in packaged.prefectures}
     for path, entry in _entries(raw, "prefectures"):
         code = entry.get("code")
         if type(code) is str:
             if code not in prefectures:
                 raise _Fault(f"{path}.code", f"{_describe(code)} is not a JIS X 0401 code")
-            _add(entry, path, kana=prefectures[code].kana)
+            _add(entry, path, 1, kana=prefectures[code].kana)
+
+
+def _add_readings(raw: dict[str, Any], version: int, packaged: Document) -> None:
+    """What schema 3 added, the project's own readings of the report: each agreement's
+    ``title_en`` and ``ties`` and each erratum's ``evidence_ja``, from the packaged
+    agreement and erratum of the same id; an id the packaged data lacks is refused."""
+    agreements = {agreement.id: agreement for agreement in packaged.agreements}
+    for path, entry in _entries(raw, "agreements"):
+        agreement = agreements.get(_packaged_id(entry, path, agreements, "an agreement"))
+        if agreement is not None:
+            ties = [_plain(tie) for tie in agreement.ties]
+            _add(entry, path, version, title_en=agreement.title_en, ties=ties)
+    errata = {erratum.id: erratum for erratum in packaged.errata}
+    for path, entry in _entries(raw, "errata"):
+        erratum = errata.get(_packaged_id(entry, path, errata, "an erratum"))
+        if erratum is not None:
+            _add(entry, path, version, evidence_ja=erratum.evidence_ja)
+
+
+def _packaged_id(
+    entry: dict[str, Any], path: str, packaged: Mapping[str, object], what: str
+) -> str:
+    """The ``id`` of a record of an old file, if it is a string; one the packaged data
+    lacks is refused, for the record cannot take what its layout lacks."""
+    key = entry.get("id")
+    if type(key) is not str:
+        return ""  # for the strict reader to refuse
+    if key not in packaged:
+        raise _Fault(
+            f"{path}.id",
+            f"{_describe(key)} is not {what} of the packaged data, from which a file of an "
+            "older layout takes what it lacks",
+        )
+    return key
+
+
+def _plain(value: Any) -> Any:
+    """A record of the model as the data file writes it: objects, arrays, enum values."""
+    if attrs.has(type(value)):
+        return {field.name: _plain(getattr(value, field.name)) for field in fields(type(value))}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _entries(raw: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -237,10 +289,13 @@ def _entries(raw: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any
                 yield f"{key}[{i}]", entry
 
 
-def _add(entry: dict[str, Any], path: str, **values: object) -> None:
+def _add(entry: dict[str, Any], path: str, version: int, **values: object) -> None:
     for key, value in values.items():
         if key in entry:
-            raise _Fault(_member(path, key), f"unknown key in schema_version 1 ({WRITTEN_BY[1]})")
+            raise _Fault(
+                _member(path, key),
+                f"unknown key in schema_version {version} ({WRITTEN_BY[version]})",
+            )
         entry[key] = value
 
 

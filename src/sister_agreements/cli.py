@@ -28,7 +28,7 @@ from sister_agreements._render import display_width, markdown_table, text_table,
 from sister_agreements.dataset import Dataset
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError, UnknownValueError, echo
-from sister_agreements.model import Agreement, Contact, Erratum, Listing
+from sister_agreements.model import Agreement, Contact, Erratum, Listing, Tie
 from sister_agreements.taxonomy import Field
 
 T = TypeVar("T")
@@ -132,6 +132,7 @@ ERRATUM_KINDS = MappingProxyType(
         "misplaced_text": ("別の個票の記載", "Text that belongs to another sheet"),
         "incomplete_parties": ("当事者の記載漏れ", "Parties the cell leaves out"),
         "contact": ("問い合わせ先", "Contacts"),
+        "text_misprint": ("本文の誤記", "Misprints in the sheets' texts"),
     }
 )
 #: The items of a sheet or listing an erratum concerns (``Erratum.item``), in Japanese:
@@ -153,15 +154,15 @@ _ERRATUM_ITEMS_JA = {
 
 def _title(agreement: Agreement, lang: str) -> str:
     """The title of ``agreement`` as the command line prints it in ``lang``; every title
-    it prints comes from here. The report's (Japanese) title in either language, as long as
-    the dataset has no English titles."""
-    return agreement.title
+    it prints comes from here: the report's title, or under ``en`` the project's English
+    rendering of it (``title_en``)."""
+    return agreement.title_en if lang == "en" else agreement.title
 
 
 def _evidence(erratum: Erratum, lang: str) -> str:
     """The evidence of ``erratum`` as the command line prints it in ``lang``: the
-    register's (English) text in either language, as long as it has no Japanese one."""
-    return erratum.evidence
+    register's English text, or under ``ja`` its Japanese rendering (``evidence_ja``)."""
+    return erratum.evidence_ja if lang == "ja" else erratum.evidence
 
 
 def _width(args: argparse.Namespace) -> int | None:
@@ -246,7 +247,7 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
-    names = ("field", "country", "prefecture", "party", "kind", "signed_from", "signed_to")
+    names = ("field", "country", "prefecture", "party", "kind", "tie", "signed_from", "signed_to")
     query = {name: getattr(args, name) for name in names if getattr(args, name)}
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
@@ -268,6 +269,10 @@ _TABLES = {
     "prefecture": (
         "日本側の当事者の都道府県別（報告書にない表）",
         "by the prefecture of the Japanese parties (not a table of the report)",
+    ),
+    "tie": (
+        "個票の記述による（報告書にない表）",
+        "as the sheets state them (not a table of the report)",
     ),
     "year": (
         "最初の年月日の年別（報告書にない表）",
@@ -337,6 +342,7 @@ def _count_table(ds: Dataset, args: argparse.Namespace, count: summary.Count) ->
         "field": summary.by_field,
         "prefecture": summary.by_prefecture,
         "year": summary.by_year,
+        "tie": summary.by_tie,
     }
     return makers[args.table](ds, count)
 
@@ -449,9 +455,48 @@ def cmd_list(ds: Dataset, args: argparse.Namespace) -> str:
     return _agreements(_filtered(ds, args), args)
 
 
+#: What a search in English can find, said when one finds nothing.
+NOTHING_IN_ENGLISH = (
+    "nothing matches. In English the dataset has the titles (the project's translations), "
+    "the English names of the parties, regions and countries, and the fields; the sheets' "
+    "texts (background, activities, outcomes) exist only in Japanese: search them with "
+    "Japanese words (マラソン, 環境)."
+)
+
+
 def cmd_search(ds: Dataset, args: argparse.Namespace) -> str:
+    """The agreements found; where none is and the words are Latin text, a note on standard
+    error says what English text there is to search."""
     subset = _filtered(ds, args)
-    return _agreements(_checked(lambda: subset.search(" ".join(args.text))), args)
+    text = " ".join(args.text)
+    found = _checked(lambda: subset.search(text))
+    if not found and text.isascii():
+        print(f"{PROG}: {NOTHING_IN_ENGLISH}", file=sys.stderr)
+    return _agreements(found, args)
+
+
+def _tie(tie: Tie, agreement: Agreement, lang: str) -> str:
+    """A tie as ``show`` prints it: its kind, year and pair (a side left open is "*"), and
+    the sheet's words."""
+    kind = tie.kind.label_ja if lang == "ja" else tie.kind.label_en
+    if not tie.evidence:  # nothing stated: no pair, no words
+        return kind
+    year = "" if tie.year is None else (f"（{tie.year}年）" if lang == "ja" else f" ({tie.year})")
+    names = {p.name: p.name if lang == "ja" else p.name_en for p in agreement.japanese_parties}
+    names |= {p.name: p.name if lang == "ja" else p.name_en for p in agreement.foreign_parties}
+    pair = [tie.japanese_party, tie.foreign_party]
+    between = "" if pair == [None, None] else " – ".join(names[p] if p else "*" for p in pair)
+    if lang == "ja":
+        return (
+            f"{kind}{year}"
+            + (f"：{between}" if between else "")
+            + (f"「{tie.evidence}」" if tie.evidence else "")
+        )
+    return (
+        f"{kind}{year}"
+        + (f", {between}" if between else "")
+        + (f": “{tie.evidence}”" if tie.evidence else "")
+    )
 
 
 def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
@@ -464,11 +509,15 @@ def cmd_show(ds: Dataset, args: argparse.Namespace) -> str:
     lang = args.lang
     sections = [
         (("ID", "ID"), [a.id]),
-        (("名称", "Title"), [_title(a, lang)]),
+        (
+            ("名称", "Title"),
+            [_title(a, lang)] + (["as printed: " + a.title] if lang == "en" else []),
+        ),
         (("掲載", "Listings"), [_listing(listing, lang) for listing in a.listings]),
         (("日本側", "Japanese parties"), _japanese(a, ds, lang)),
         (("海外側", "Foreign parties"), _foreign(a, ds, lang)),
         (("提携年月日", "Dates"), _dates(a, lang)),
+        (("既存の関係", "Standing ties"), [_tie(tie, a, lang) for tie in a.ties]),
         (("提携に至った経緯", "Background"), a.background.split("\n") if a.background else []),
         (("提携後の取組内容", "Activities"), a.activities.split("\n") if a.activities else []),
         (("取組による成果・課題等", "Outcomes"), a.outcomes.split("\n") if a.outcomes else []),
@@ -684,6 +733,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         "--kind", action="append", help="town, designated_city, region, organisation …"
     )
     group.add_argument(
+        "--tie", action="append", help="sister_city, friendship_city, none, 姉妹都市 …"
+    )
+    group.add_argument(
         "--signed-from",
         metavar="DATE",
         type=_date_bound,
@@ -755,7 +807,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         wide="text: head the columns by the fields' full names (up to 280 columns wide) "
         "instead of ①-⑨ (80 columns)",
     )
-    sub.add_argument("--table", choices=("field", "country", "prefecture", "year"), default="field")
+    sub.add_argument(
+        "--table", choices=("field", "country", "prefecture", "year", "tie"), default="field"
+    )
     sub.add_argument(
         "--top", type=_positive, default=10, help="ranks shown in --table country (1 or more)"
     )

@@ -32,7 +32,7 @@ from sister_agreements.model import (
     Prefecture,
     Source,
 )
-from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 if TYPE_CHECKING:
     from sister_agreements import names
@@ -96,11 +96,12 @@ class _Index:
 
     @functools.cached_property
     def text(self) -> dict[str, str]:
-        """Folded titles, texts and names (Japanese and English) of each agreement."""
+        """Folded titles (Japanese and English), texts and names (Japanese and English) of
+        each agreement."""
         names = {c.code: (c.name_ja, c.short_name_ja, c.name_en) for c in self.document.countries}
         text = {}
         for a in self.document.agreements:
-            words = [a.title, a.background, a.activities, a.outcomes]
+            words = [a.title, a.title_en, a.background, a.activities, a.outcomes]
             words += [li.index_title for li in a.listings] + [li.sheet_title for li in a.listings]
             for party in _parties(a):
                 words += [party.name, party.name_en]
@@ -111,12 +112,13 @@ class _Index:
 
 
 class _Facets:
-    """Agreement ids by field, country, prefecture, party name, kind and shape."""
+    """Agreement ids by field, country, prefecture, party name, kind, tie and shape."""
 
     def __init__(self, document: Document) -> None:
         from sister_agreements.names import party_names
 
         self.field: dict[Field, set[str]] = {}
+        self.tie: dict[TieKind, set[str]] = {}
         self.country: dict[str, set[str]] = {}
         self.prefecture: dict[str, set[str]] = {}
         self.kind: dict[str, set[str]] = {}
@@ -129,6 +131,8 @@ class _Facets:
         for a in document.agreements:
             for field in a.fields:
                 self.field.setdefault(field, set()).add(a.id)
+            for tie in a.ties:
+                self.tie.setdefault(tie.kind, set()).add(a.id)
             for party in _parties(a):
                 self.kind.setdefault(party.kind.value, set()).add(a.id)
                 label = f"{party.name} / {party.name_en}"
@@ -313,6 +317,7 @@ class Dataset(Sequence[Agreement]):
         signed_from: DateBound | None = None,
         signed_to: DateBound | None = None,
         multilateral: bool | None = None,
+        tie: TieKind | str | Iterable[TieKind | str] | None = None,
     ) -> Dataset:
         """The agreements that match every given argument (AND); several values of one
         argument match any of them (OR).
@@ -328,16 +333,19 @@ class Dataset(Sequence[Agreement]):
             signed_from: first date on or after this (a year, "2004-12", a date).
             signed_to: first date on or before the end of this (a year, "2004-12", a date).
             multilateral: more than one party on either side (True) or one-to-one (False).
+            tie: a tie of this kind between parties, as the sheet states it (``TieKind``,
+                its value or any form ``TieKind.parse`` takes: "sister", "friendship",
+                "not_stated", 姉妹都市); an agreement matches if any of its ties has it.
 
         Partial dates compare by their first possible day; agreements without a
         date never match a date bound.
 
         Raises:
-            LookupError: an unknown field, country, prefecture, party or kind; the
-                message names the nearest valid values.
+            LookupError: an unknown field, country, prefecture, party, kind or kind of
+                tie; the message names the nearest valid values.
             TypeError: a value of the wrong type.
         """
-        given = (field, country, prefecture, party, kind, signed_from, signed_to, multilateral)
+        given = (field, country, prefecture, party, kind, signed_from, signed_to, multilateral, tie)
         if all(value is None for value in given):
             return self  # without building the indexes
         facets = self._index.facets
@@ -365,14 +373,17 @@ class Dataset(Sequence[Agreement]):
             if not isinstance(multilateral, bool):
                 raise TypeError(f"multilateral is True or False, not {multilateral!r}")
             matches.append(facets.multilateral[multilateral])
+        if tie is not None:
+            matches.append(_union(facets.tie, _values(tie, TieKind.parse)))
         ids = set.intersection(*sorted(matches, key=len))
         if len(self._ids) < len(self._index.position):
             ids &= self._ids
         return Dataset(self._index, ids)
 
     def search(self, text: str) -> Dataset:
-        """The agreements whose titles, texts or party names (Japanese or English)
-        contain every word of ``text``; NFKC, case-, kana- and variant-insensitive.
+        """The agreements whose titles (the printed one, the index's, the sheet's and the
+        English one), texts or party names (Japanese or English) contain every word of
+        ``text``; NFKC, case-, kana- and variant-insensitive.
 
         Raises:
             TypeError: if ``text`` is not a str.
@@ -533,7 +544,8 @@ def read_file(path: str | os.PathLike[str]) -> Dataset:
 
     Raises:
         DatasetError: if the file cannot be read or is not a data file of this version
-            or of 1.0; the message names the file, the JSON path and the record.
+            or an older one (1.0's, or 2.0.dev's before data 2012.4); the message names
+            the file, the JSON path and the record.
         TypeError: if ``path`` is not a str or an ``os.PathLike``.
     """
     if not isinstance(path, str | os.PathLike):

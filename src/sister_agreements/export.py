@@ -1,8 +1,8 @@
 """Handing the data on: records, CSV (Excel-friendly by default), JSON and pandas.
 
-Three levels, one row each: ``agreement``, ``listing`` and ``party``. ``COLUMNS`` names
-their columns, which are stable and documented in docs/exports.md. A file written to a
-path is replaced whole or not at all (see ``to_csv``).
+Four levels, one row each: ``agreement``, ``listing``, ``party`` and ``erratum``.
+``COLUMNS`` names their columns, which are stable and documented in docs/exports.md. A
+file written to a path is replaced whole or not at all (see ``to_csv``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import importlib
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -21,15 +21,15 @@ from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
 from sister_agreements.dataset import Dataset
 from sister_agreements.errors import UnknownValueError
-from sister_agreements.model import Agreement, ForeignParty, JapaneseParty, Listing
+from sister_agreements.model import Agreement, Erratum, ForeignParty, JapaneseParty, Listing, Tie
 
 if TYPE_CHECKING:
     import pandas
 
     from sister_agreements._atomic import Target
 
-Level = Literal["agreement", "listing", "party"]
-LEVELS: tuple[Level, ...] = ("agreement", "listing", "party")
+Level = Literal["agreement", "listing", "party", "erratum"]
+LEVELS: tuple[Level, ...] = ("agreement", "listing", "party", "erratum")
 Errors = Literal["strict", "replace"]
 ERRORS: tuple[Errors, ...] = ("strict", "replace")
 Formulas = Literal["neutralise", "keep"]
@@ -39,29 +39,37 @@ FORMULAS: tuple[Formulas, ...] = ("neutralise", "keep")
 COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
     {
         "agreement": (
-            "id", "title", "fields", "primary_field", "signed", "dates", "date_text",
+            "id", "title", "title_en", "fields", "primary_field", "signed", "dates", "date_text",
             "multilateral", "japanese_parties", "japanese_parties_en", "lg_codes", "prefectures",
-            "foreign_parties", "foreign_parties_en", "countries", "region_codes", "background",
-            "activities", "outcomes", "urls", "contacts", "listings",
+            "foreign_parties", "foreign_parties_en", "countries", "region_codes", "tie_kind",
+            "tie_year", "tie_pair", "tie_evidence", "background", "activities", "outcomes",
+            "urls", "contacts", "listings",
         ),
         "listing": (
             "key", "field", "field_ja", "field_en", "number", "page", "relisted", "agreement_id",
-            "index_parties", "index_title", "sheet", "sheet_title", "signed", "multilateral",
-            "countries",
+            "index_parties", "index_title", "sheet", "sheet_title", "title_en", "signed",
+            "multilateral", "countries", "tie_kind",
         ),
         "party": (
             "agreement_id", "side", "position", "name", "name_en", "kind", "country",
             "prefecture", "municipality", "lg_code", "became", "became_on", "region",
             "region_code", "region_en", "locality",
         ),
+        "erratum": (
+            "id", "listing", "agreement_id", "kind", "item", "printed", "dataset", "evidence",
+            "evidence_ja",
+        ),
     }
 )  # fmt: skip
+#: How the tie columns join the values of an agreement's several ties.
+TIE_SEPARATOR = " | "
 
 _NOT_TEXT: Mapping[Level, Mapping[str, str]] = {
     "agreement": {"primary_field": "int64", "multilateral": "bool"},
     "listing": {"field": "int64", "number": "int64", "page": "int64", "relisted": "bool",
                 "multilateral": "bool"},
     "party": {"position": "int64"},
+    "erratum": {},
 }  # fmt: skip
 
 #: The pandas dtype of each column: "str" but for the numbers ("int64") and the yes/no
@@ -76,7 +84,7 @@ DTYPES: Mapping[Level, Mapping[str, str]] = MappingProxyType(
 
 #: The ISO date columns, which ``to_pandas`` follows with a year and a datetime column.
 DATE_COLUMNS: Mapping[Level, tuple[str, ...]] = MappingProxyType(
-    {"agreement": ("signed",), "listing": ("signed",), "party": ("became_on",)}
+    {"agreement": ("signed",), "listing": ("signed",), "party": ("became_on",), "erratum": ()}
 )
 
 #: A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV
@@ -90,10 +98,23 @@ def _join(values: Any) -> str:
     return "; ".join(str(value) for value in values if value)
 
 
+def _ties(a: Agreement, value: Callable[[Tie], str]) -> str:
+    return TIE_SEPARATOR.join(value(tie) for tie in a.ties)
+
+
+def _pair(a: Agreement, tie: Tie) -> str:
+    """The pair a tie joins, "JAPANESE - FOREIGN" (an ASCII hyphen, which every encoding
+    writes); a side the tie leaves open (None) names every party on it, joined with "; "."""
+    japanese = tie.japanese_party or _join(p.name for p in a.japanese_parties)
+    foreign = tie.foreign_party or _join(p.name for p in a.foreign_parties)
+    return f"{japanese} - {foreign}"
+
+
 def _agreement_row(a: Agreement) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": a.title,
+        "title_en": a.title_en,
         "fields": _join(f.number for f in a.fields),
         "primary_field": a.primary_field.number,
         "signed": a.signed.isoformat() if a.signed else "",
@@ -110,6 +131,10 @@ def _agreement_row(a: Agreement) -> dict[str, Any]:
         "foreign_parties_en": _join(p.name_en for p in a.foreign_parties),
         "countries": _join(a.countries),
         "region_codes": _join(dict.fromkeys(p.region_code for p in a.foreign_parties)),
+        "tie_kind": _ties(a, lambda tie: tie.kind.value),
+        "tie_year": _ties(a, lambda tie: "" if tie.year is None else str(tie.year)),
+        "tie_pair": _ties(a, lambda tie: _pair(a, tie)),
+        "tie_evidence": _ties(a, lambda tie: tie.evidence),
         "background": a.background,
         "activities": a.activities,
         "outcomes": a.outcomes,
@@ -135,9 +160,25 @@ def _listing_row(a: Agreement, li: Listing) -> dict[str, Any]:
         "index_title": li.index_title,
         "sheet": li.sheet,
         "sheet_title": li.sheet_title,
+        "title_en": a.title_en,
         "signed": a.signed.isoformat() if a.signed else "",
         "multilateral": a.is_multilateral,
         "countries": _join(a.countries),
+        "tie_kind": _ties(a, lambda tie: tie.kind.value),
+    }
+
+
+def _erratum_row(a: Agreement, e: Erratum) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "listing": e.listing,
+        "agreement_id": a.id,
+        "kind": e.kind,
+        "item": e.item,
+        "printed": e.printed,
+        "dataset": e.dataset,
+        "evidence": e.evidence,
+        "evidence_ja": e.evidence_ja,
     }
 
 
@@ -168,8 +209,10 @@ def _choice(kind: str, value: str, valid: tuple[T, ...]) -> T:
 
 
 def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
-    """One dict per agreement, listing (in report order) or party, with the keys of
-    ``COLUMNS[level]`` in order; lists are joined with "; ".
+    """One dict per agreement, listing (in report order), party or erratum (the errata of
+    the dataset's listings, ``ds.errata``), with the keys of ``COLUMNS[level]`` in order;
+    lists are joined with "; ", the values of an agreement's several ties with " | "
+    (``TIE_SEPARATOR``).
 
     Raises:
         UnknownValueError: for an unknown level (a ``LookupError``).
@@ -179,6 +222,8 @@ def to_records(ds: Dataset, level: Level = "agreement") -> list[dict[str, Any]]:
         return [_listing_row(ds[li.key], li) for li in ds.listings]
     if level == "party":
         return [_party_row(a, i, p) for a in ds for i, p in enumerate(_parties(a), 1)]
+    if level == "erratum":
+        return [_erratum_row(ds[e.listing], e) for e in ds.errata]
     return [_agreement_row(a) for a in ds]
 
 
@@ -235,7 +280,7 @@ def to_csv(
     errors: Errors = "strict",
     formulas: Formulas = "neutralise",
 ) -> int:
-    """Write one row per agreement, listing or party (``COLUMNS[level]``), the text of
+    """Write one row per agreement, listing, party or erratum (``COLUMNS[level]``), the text of
     ``csv_text``, and return how many characters were replaced (0 unless
     ``errors="replace"``).
 
@@ -249,7 +294,7 @@ def to_csv(
             which is written in its own encoding and left open (open it with
             ``newline=""``); ``encoding`` and ``errors`` then only decide which characters
             are checked or replaced.
-        level: ``"agreement"``, ``"listing"`` or ``"party"``.
+        level: ``"agreement"``, ``"listing"``, ``"party"`` or ``"erratum"``.
         encoding: ``utf-8-sig`` (the default) opens correctly in Excel; ``cp932`` is for
             older Japanese software; any Python text encoding works.
         errors: ``"strict"`` raises for a character ``encoding`` cannot write;
@@ -323,7 +368,7 @@ def to_json(ds: Dataset, path: Target) -> None:
 
 
 def read_json(path: str | os.PathLike[str]) -> Dataset:
-    """Read a data file into a Dataset: one ``to_json`` wrote, in this version or in 1.0.
+    """Read a data file into a Dataset: one ``to_json`` wrote, in this version or an older.
 
     The file is read as strictly as the packaged one, by the same reader: UTF-8 (a BOM is
     accepted) and JSON; ``source.schema_version`` first; then every key present and no
@@ -332,9 +377,12 @@ def read_json(path: str | os.PathLike[str]) -> Dataset:
     every country, prefecture and erratum listing resolving within the file. The rules
     and the JSON Schema are in docs/data-dictionary.md.
 
-    A file written by 1.0 (``schema_version`` 1) is converted: its countries take
-    ``alpha_3`` and ``numeric``, its prefectures ``kana``, from the packaged registers;
-    its errata of listings it does not hold are dropped; its ``data_version`` stays.
+    A file of an older layout is converted from the packaged data; its ``data_version``
+    stays. One written by 1.0 (``schema_version`` 1): its countries take ``alpha_3`` and
+    ``numeric``, its prefectures ``kana``, from the packaged registers, and its errata of
+    listings it does not hold are dropped. One written before data 2012.4 (1 or 2): its
+    agreements take ``title_en`` and ``ties``, its errata ``evidence_ja``, from the
+    packaged agreement and erratum of the same id; an id the package lacks is refused.
 
     The dataset resolves names (``filter``) through the file's own countries and
     prefectures.

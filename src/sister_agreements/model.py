@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from sister_agreements.dates import PartialDate
-from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind
+from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 
 @attrs.frozen
@@ -13,8 +13,8 @@ class Source:
     """Where the data comes from, and which version of it this is.
 
     ``survey_month`` is the report's survey month as ISO text ("2012-08").
-    ``data_version`` ("2012.2") moves whenever the packaged data changes,
-    ``schema_version`` (2) whenever its layout does. ``registers`` names the
+    ``data_version`` ("2012.4") moves whenever the packaged data changes,
+    ``schema_version`` (3) whenever its layout does. ``registers`` names the
     packages, with their versions, that the build took the registers from
     (countries outside the report, prefecture readings, the name tables of
     ``names.json``), one line each.
@@ -172,9 +172,12 @@ class Contact:
 class Erratum:
     """A place where the report contradicts itself, and what the dataset holds instead.
 
-    ``listing`` is the key of the listing concerned, ``item`` the part of it
-    (index, title, parties, date, background, …), ``printed`` what the report
-    prints there, ``dataset`` what the dataset holds, ``evidence`` why.
+    ``listing`` is the key of the listing concerned, ``kind`` what sort of contradiction
+    it is (docs/data-dictionary.md lists the kinds), ``item`` the part of the listing
+    (index, title, parties, date, background, …), ``printed`` what the report prints
+    there, ``dataset`` what the dataset holds, ``evidence`` why, in English with line
+    numbers of data-raw/report.txt, and ``evidence_ja`` the same in Japanese (the
+    project's translation, checked by a second reader).
     """
 
     id: str
@@ -184,6 +187,26 @@ class Erratum:
     printed: str
     dataset: str
     evidence: str
+    evidence_ja: str
+
+
+@attrs.frozen
+class Tie:
+    """A standing tie between parties of an agreement, as the agreement's sheet states it.
+
+    ``kind`` is what the sheet says (``TieKind.NOT_STATED`` where it says nothing),
+    ``year`` the Western year the tie was made where the sheet prints it (None where it
+    prints none, or only an anniversary), ``japanese_party`` and ``foreign_party`` the
+    ``name`` of the parties it joins, None for every party on that side, and ``evidence``
+    the sheet's own words, a part of the agreement's title, background, activities or
+    outcomes ("" only for ``NOT_STATED``).
+    """
+
+    kind: TieKind
+    year: int | None
+    japanese_party: str | None
+    foreign_party: str | None
+    evidence: str
 
 
 @attrs.frozen
@@ -191,11 +214,14 @@ class Agreement:
     """One real agreement, with every listing of it in the report.
 
     Re-listings (【再掲】) and unmarked duplicates are merged: ``listings`` holds
-    them all, in report order, and ``id`` is the key of the first one.
+    them all, in report order, and ``id`` is the key of the first one. ``title_en`` is
+    the project's English rendering of ``title`` (checked by a second reader); ``ties``
+    what the sheet says of standing ties between the parties, at least one ``Tie``.
     """
 
     id: str
     title: str
+    title_en: str
     japanese_parties: tuple[JapaneseParty, ...]
     foreign_parties: tuple[ForeignParty, ...]
     dates: tuple[DatedEvent, ...]
@@ -206,6 +232,7 @@ class Agreement:
     urls: tuple[Link, ...]
     contacts: tuple[Contact, ...]
     listings: tuple[Listing, ...]
+    ties: tuple[Tie, ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -1,8 +1,8 @@
 """Counting listings the way the report counts them, or agreements, in tables that print
 and compare.
 
-``by_field`` is the report's Table 1 and ``by_country`` its Table 2; ``by_prefecture``
-and ``by_year`` follow the same form: a row per group, a column per field (①–⑨) and a
+``by_field`` is the report's Table 1 and ``by_country`` its Table 2; ``by_prefecture``,
+``by_year`` and ``by_tie`` follow the same form: a row per group, a column per field (①–⑨) and a
 合計 (``total``) column and row. Each function counts one of two ways:
 
 - ``count="listings"`` (the default, the report's way): every listing (index entry) once.
@@ -32,14 +32,14 @@ from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import IncomparableTablesError, UnknownValueError
 from sister_agreements.model import Agreement
-from sister_agreements.taxonomy import Field
+from sister_agreements.taxonomy import Field, TieKind
 
 if TYPE_CHECKING:
     import pandas
 
 Lang = Literal["ja", "en"]
 Count = Literal["listings", "agreements"]
-RowsBy = Literal["shape", "country", "prefecture", "year"]
+RowsBy = Literal["shape", "country", "prefecture", "year", "tie"]
 Form = Literal["long", "wide"]
 _C = TypeVar("_C", bound=str)
 
@@ -131,7 +131,8 @@ class CountTable:
         Args:
             row: a row's key or label in either language, or what ``Dataset.filter``
                 accepts for the table's rows: a country (中国, CN, CHN, 156, China), a
-                prefecture (静岡, 22, JP-22, 220001, Shizuoka, しずおか) or a year (2004).
+                prefecture (静岡, 22, JP-22, 220001, Shizuoka, しずおか), a year (2004) or
+                a kind of tie ("sister", 姉妹都市).
             column: a field as ``Field.parse`` accepts it (教育交流, Educational exchange,
                 1, ①, ``Field.EDUCATION``), or ``total`` (合計).
 
@@ -363,6 +364,11 @@ def _row_key(rows_by: RowsBy, value: str | int) -> str | None:
             return str(PartialDate.parse(value).year)  # 昭和54年
         except ValueError:
             return None
+    if rows_by == "tie" and isinstance(value, str):
+        try:
+            return TieKind.parse(value).value  # "sister", 姉妹
+        except UnknownValueError:
+            return None
     return None
 
 
@@ -575,3 +581,34 @@ def by_year(ds: Dataset, count: Count = "listings") -> CountTable:
         rows.append((Label(key, ja, en), years[key]))
     rows.append((TOTAL_ROW, ds))
     return _table(("締結年別の提携件数", "Agreements by year signed"), rows, count, ds, "year")
+
+
+def by_tie(ds: Dataset, count: Count = "listings") -> CountTable:
+    """Listings (or agreements) by the kind of standing tie their sheet states between the
+    parties (``Agreement.ties``), and by field.
+
+    One row per ``TieKind``, in the enum's order, every kind even where it counts nothing
+    (key: the kind's value, "sister_city"; labels ``label_ja`` and ``label_en``), then
+    ``total``. An agreement with ties of several kinds counts in each of their rows; the
+    ``total`` row counts it once, so that the totals are ``by_field``'s.
+
+    Args:
+        ds: the agreements to count: ``load()`` or any subset of it.
+        count: ``"listings"`` (default, as the other tables) or ``"agreements"``; see the
+            module's description.
+
+    Raises:
+        TypeError: if ``count`` is not a str.
+        ValueError: for a ``count`` other than "listings" or "agreements".
+    """
+    count = _choice("count", count, COUNTS)
+    rows: list[tuple[Label, Iterable[Agreement]]] = [
+        (
+            Label(kind.value, kind.label_ja, kind.label_en),
+            [a for a in ds if any(tie.kind is kind for tie in a.ties)],
+        )
+        for kind in TieKind
+    ]
+    rows.append((TOTAL_ROW, ds))
+    titles = ("姉妹・友好関係別の提携件数", "Agreements by standing tie between the parties")
+    return _table(titles, rows, count, ds, "tie")

@@ -1,12 +1,14 @@
-"""The report's field taxonomy (①–⑨) and the kinds of party, as enums.
+"""The report's field taxonomy (①–⑨), the kinds of party and the kinds of tie, as enums.
 
-The Japanese labels and descriptions are the report's taxonomy table, verbatim;
-the English ones are our translations of them.
+The Japanese labels and descriptions of the fields are the report's taxonomy table,
+verbatim; the English ones are our translations of them. The kinds of tie are the
+project's categories (docs/data-dictionary.md, "Tie").
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from typing import NamedTuple
 
 from sister_agreements._fold import name_key
@@ -220,3 +222,93 @@ class ForeignKind(enum.Enum):
     CITY = "city"
     DISTRICT = "district"
     ORGANISATION = "organisation"
+
+
+class _TieInfo(NamedTuple):
+    label_ja: str
+    label_en: str
+    aliases: tuple[str, ...]
+
+
+_TIE_INFO: dict[str, _TieInfo] = {
+    "sister_city": _TieInfo(
+        "姉妹都市", "Sister city", ("sister", "姉妹", "姉妹都市提携", "姉妹提携")
+    ),
+    "friendship_city": _TieInfo(
+        "友好都市", "Friendship city", ("friendship", "友好", "友好都市提携", "友好交流都市")
+    ),
+    "sister_province": _TieInfo(
+        "姉妹・友好県省州",
+        "Sister or friendship province/state",
+        ("province", "state", "姉妹県", "友好県", "友好県省", "姉妹県州"),
+    ),
+    "other": _TieInfo("その他の関係", "Other tie", ()),
+    "none": _TieInfo("関係なし", "No tie", ("no", "なし")),
+    "not_stated": _TieInfo("記載なし", "Not stated", ("unknown", "不明")),
+}
+
+
+class TieKind(enum.Enum):
+    """What an agreement's sheet says of a standing tie between its parties.
+
+    ``SISTER_CITY`` (姉妹都市) and ``FRIENDSHIP_CITY`` (友好都市, 友好交流都市) between
+    cities and towns; ``SISTER_PROVINCE``, a sister or friendship tie between a prefecture
+    and a province or state; ``OTHER``, another named standing relationship (a declaration
+    of friendship, an earlier named agreement, a standing conference); ``NONE``: the sheet
+    says there is no tie (dissolved before the agreement, or only being prepared);
+    ``NOT_STATED``: the sheet says nothing of a tie apart from the agreement itself, which
+    is not the same as ``NONE``. The readers' rules are in docs/data-dictionary.md ("Tie").
+    """
+
+    SISTER_CITY = "sister_city"
+    FRIENDSHIP_CITY = "friendship_city"
+    SISTER_PROVINCE = "sister_province"
+    OTHER = "other"
+    NONE = "none"
+    NOT_STATED = "not_stated"
+
+    @property
+    def label_ja(self) -> str:
+        """The Japanese label (姉妹都市 …)."""
+        return _TIE_INFO[self.value].label_ja
+
+    @property
+    def label_en(self) -> str:
+        """The English label (Sister city …)."""
+        return _TIE_INFO[self.value].label_en
+
+    @classmethod
+    def parse(cls, value: TieKind | str) -> TieKind:
+        """Return the kind of tie a user means, in any case and width, with spaces or
+        underscores: a member, its value or name (``sister_city``, ``SISTER_CITY``), its
+        Japanese or English label (姉妹都市, "Sister city") or a short form: "sister",
+        "friendship", "province" or "state", "no", "unknown"; 姉妹, 友好, 姉妹県, 友好県省,
+        なし, 不明.
+
+        Raises:
+            TypeError: if ``value`` is not a TieKind or a str.
+            UnknownValueError: (a ``LookupError``) if nothing matches; it names the kinds.
+        """
+        if isinstance(value, TieKind):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"a kind of tie is a TieKind or a str, not {type(value).__name__}")
+        wanted = _tie_key(value)
+        for kind in cls:
+            if wanted in _tie_keys(kind):
+                return kind
+        valid = [f"{kind.value} ({kind.label_ja} / {kind.label_en})" for kind in cls]
+        raise UnknownValueError("kind of tie", value, valid)
+
+
+@functools.cache
+def _tie_keys(kind: TieKind) -> frozenset[str]:
+    """The name keys of every name of ``kind``."""
+    info = _TIE_INFO[kind.value]
+    names = (kind.value, kind.name, info.label_ja, info.label_en, *info.aliases)
+    return frozenset(map(_tie_key, names))
+
+
+def _tie_key(text: str) -> str:
+    """``name_key`` without underscores, which it keeps: sister_city is sister city."""
+    return name_key(text).replace("_", "")
