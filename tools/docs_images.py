@@ -1,4 +1,4 @@
-"""Draw the docs' chart images (docs/images/*.svg) with sister_agreements.plot.
+"""Draw the docs' chart and map images (docs/images/*.svg) with sister_agreements.plot.
 
     python tools/docs_images.py          # write them
     python tools/docs_images.py --check  # exit 1 if a committed image is not a fresh drawing
@@ -25,8 +25,9 @@ IMAGES = ROOT / "docs" / "images"
 
 def images() -> dict[Path, bytes]:
     """Every image's path and SVG bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
-    dataset's, in English and, to show the Japanese font, in Japanese, and the Japanese
-    tutorial's (docs/ja/tutorial.md), all in Japanese."""
+    dataset's, in English and, to show the Japanese font, in Japanese, the Japanese
+    tutorial's (docs/ja/tutorial.md), all in Japanese, and the map of the prefectures in
+    either language."""
     ds = sa.load()
     shizuoka = ds.filter(prefecture="静岡")
     charts = {
@@ -34,8 +35,10 @@ def images() -> dict[Path, bytes]:
         "by-year-ja.svg": plot.by_year(ds, lang="ja"),
         "field-by-country.svg": plot.field_by_country(ds, lang="en"),
         "top-prefectures-ja.svg": plot.top_prefectures(ds, lang="ja"),
+        "prefectures-map.svg": plot.prefectures_map(ds, lang="en"),
         "shizuoka-by-year-ja.svg": plot.by_year(shizuoka, lang="ja"),
         "field-by-country-ja.svg": plot.field_by_country(ds, lang="ja"),
+        "prefectures-map-ja.svg": plot.prefectures_map(ds, lang="ja"),
     }
     return {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
 
