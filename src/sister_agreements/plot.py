@@ -36,7 +36,7 @@ from __future__ import annotations
 import io
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib.util import find_spec
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from matplotlib.path import Path as MplPath
 
     from sister_agreements.dataset import Dataset
+    from sister_agreements.model import Agreement, Point
 
 #: The colour of each field in every chart: matplotlib's "tab10" palette (Tableau 10)
 #: without its pink, the economic fields ⑤⑥⑦ in olive, brown and purple, ⑨ in grey.
@@ -76,6 +77,13 @@ BAR_COLOUR = "#1f77b4"
 HEAT_MAP = "Blues"
 #: The colour of the prefectures' borders on ``prefectures_map``.
 MAP_EDGE = "#808080"
+#: The colour of the countries that are not partners on ``partners_map``.
+MAP_LAND = "#d9d9d9"
+#: The colour of ``partners_map``'s lines and their ends.
+LINK_COLOUR = "#d62728"
+#: The longitudes ``partners_map`` spans, centred on the Pacific: west of the first, a
+#: longitude is shifted by 360°.
+PACIFIC_LONGITUDES = (-30.0, 330.0)
 #: The hash salt of the SVG ids that ``to_svg`` writes.
 SVG_SALT = "sister-agreements"
 
@@ -337,6 +345,119 @@ def prefectures_map(
     return _finish(ax, table, lang, path)
 
 
+def partners_map(
+    ds: Dataset, *, lang: Lang = "ja", count: Count = "agreements", ax: Axes | None = None
+) -> Axes:
+    """A world map of the partners: each partner country filled by its number of agreements,
+    and a line from each Japanese party to each foreign party of every agreement.
+
+    The counts are one summary table of ``ds``'s partner countries (``ds.countries``), each
+    counted by ``summary``'s tally over the agreements with a party in it (every agreement,
+    one-to-one or not: for the one-to-one agreements, the totals of
+    ``summary.by_country(ds, count=count)``); an agreement with parties in two countries
+    counts in both. The fill is ``HEAT_MAP`` from 0 to the largest count, so equal counts
+    have equal fills and more agreements a darker one; a colour bar beside the map is
+    labelled with what is counted, in ``lang``. The other countries are ``MAP_LAND``, and
+    Antarctica is not drawn. Each partner country is one patch with the gid ``country-XX``
+    (ISO 3166-1 alpha-2), so the SVG of ``to_svg`` has one ``<g id="country-CN">`` around
+    one ``<path>`` per partner country.
+
+    The lines (``LINK_COLOUR``) are straight in longitude and latitude, one per pair of a
+    Japanese party's point and a foreign party's point (``JapaneseParty.point``,
+    ``ForeignParty.point``) of each agreement, Japanese parties first, in the agreement's
+    order; the ``n``-th pair of agreement ``1-01`` has the gid ``link-1-01-n`` (from 1).
+    A dot marks each end. The map is centred on the Pacific: a longitude west of 30°W is
+    shifted by 360° (so 120°W is drawn at 240°), a country's polygon with it where the mean
+    longitude of its outline is west of 30°W, and the map spans 30°W to 330°E, 58°S to
+    84°N (plate carrée), without axes. A party without a point is in no line; a note under
+    the map, in ``lang``, says how many parties (by ``id``) have none. The shapes are the
+    package's ``data/geometry/world.json`` (Natural Earth 1:10m Admin 0, public domain; see
+    "Map data" in the data dictionary); the points are GeoNames' ("Points").
+
+    Args:
+        ds: the agreements: ``load()`` or any subset of it.
+        lang: the language of every label, ``"ja"`` or ``"en"``.
+        count: ``"agreements"`` (default) or ``"listings"``, as ``summary`` counts.
+        ax: the Axes to draw on (the colour bar takes room beside it); by default a new
+            figure's, 12 × 6 inches.
+
+    Returns:
+        The Axes drawn on: its ``patches`` are the other countries (one patch) then the
+        partner countries in ``ds.countries``' order; its ``lines`` the links, in order.
+
+    Raises:
+        ImportError: if the ``plot`` extra is not installed.
+        LookupError: for a language other than "ja" or "en".
+        TypeError, ValueError: for a ``count`` that ``summary`` refuses.
+        ValueError: for an ``ax`` that is in no figure.
+    """
+    path, lang = font_file(), _lang(lang)
+    table = _partner_table(ds, count)
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import PathPatch
+
+    totals = {row.key: cells[-1].total for row, cells in zip(table.rows, table.cells, strict=True)}
+    largest = max([1, *(cells[-1].total for cells in table.cells[:-1])])  # not 合計
+    colours = colormaps[HEAT_MAP]
+    ax = _axes(ax, (12, 6))
+    shapes = {
+        shape.properties["code"]: shape.polygons
+        for shape in _geometry.shapes("world")
+        if shape.properties["code"] != "AQ"
+    }
+    other = [p for code, polygons in shapes.items() if code not in totals for p in polygons]
+    ax.add_patch(PathPatch(_path(_pacific(other)), facecolor=MAP_LAND, edgecolor="white", lw=0.3))
+    for country in ds.countries:
+        patch = PathPatch(
+            _path(_pacific(shapes[country.code])),
+            facecolor=colours(totals[country.code] / largest),
+            edgecolor=MAP_EDGE,
+            linewidth=0.3,
+        )
+        patch.set_gid(f"country-{country.code}")
+        ax.add_patch(patch)
+    ends: dict[tuple[float, float], None] = {}  # each point once, in order
+    for agreement in ds:
+        pairs = [
+            (_lon_lat(japanese.point), _lon_lat(foreign.point))
+            for japanese in agreement.japanese_parties
+            if japanese.point is not None
+            for foreign in agreement.foreign_parties
+            if foreign.point is not None
+        ]
+        for n, (start, end) in enumerate(pairs, 1):
+            (line,) = ax.plot(*zip(start, end, strict=True), color=LINK_COLOUR, lw=0.5, alpha=0.6)
+            line.set_gid(f"link-{agreement.id}-{n}")
+            ends.update(dict.fromkeys((start, end)))
+    if ends:
+        longitudes, latitudes = zip(*ends, strict=True)
+        dots = ax.scatter(longitudes, latitudes, s=4, color=LINK_COLOUR, zorder=3)
+        dots.set_gid("ends")
+    parties: dict[str, Point | None] = {}
+    for agreement in ds:
+        parties.update((p.id, p.point) for p in agreement.japanese_parties)
+        parties.update((p.id, p.point) for p in agreement.foreign_parties)
+    unplaced = sum(point is None for point in parties.values())
+    if unplaced:
+        note = (
+            f"位置のない{unplaced}団体は線に含めていません"
+            if lang == "ja"
+            else f"{unplaced} {'party' if unplaced == 1 else 'parties'} without a point"
+            " are left out of the lines"
+        )
+        ax.text(0.5, -0.02, note, transform=ax.transAxes, ha="center", va="top")
+    ax.set_xlim(*PACIFIC_LONGITUDES)
+    ax.set_ylim(-58, 84)
+    ax.set_aspect(1)
+    ax.set_axis_off()
+    bar = _figure(ax).colorbar(ScalarMappable(Normalize(0, largest), colours), ax=ax, shrink=0.6)
+    _count_axis(bar.ax.yaxis, table, lang)
+    _set_font(bar.ax, path)
+    return _finish(ax, table, lang, path)
+
+
 def to_svg(chart: Figure | Axes) -> str:
     """The figure of a chart as SVG text, the same on every run for the same chart.
 
@@ -382,13 +503,52 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return Figure(figsize=size, layout="constrained").add_subplot()
 
 
-def _path(polygons: tuple[tuple[_geometry.Ring, ...], ...]) -> MplPath:
+def _path(polygons: Iterable[tuple[_geometry.Ring, ...]]) -> MplPath:
     """One matplotlib Path of every ring of ``polygons``, each closed; holes, clockwise,
     are left unfilled by the nonzero rule."""
     from matplotlib.path import Path
 
     rings = [ring for polygon in polygons for ring in polygon]
     return Path.make_compound_path(*(Path(ring, closed=True) for ring in rings))
+
+
+def _partner_table(ds: Dataset, count: Count) -> summary.CountTable:
+    """``ds``'s partner countries (``ds.countries``, keyed by code), each row tallied by
+    ``summary`` over the agreements with a party in it, then 合計 (Total), every agreement.
+
+    Raises:
+        TypeError, ValueError: for a ``count`` that ``summary`` refuses.
+    """
+    count = summary._choice("count", count, summary.COUNTS)
+    rows: list[tuple[summary.Label, Iterable[Agreement]]] = [
+        (
+            summary.Label(country.code, country.name_ja, country.name_en),
+            [a for a in ds if country.code in a.countries],
+        )
+        for country in ds.countries
+    ]
+    rows.append((summary.TOTAL_ROW, ds))
+    titles = ("提携先の国・地域別の提携件数", "Agreements by partner country or region")
+    return summary._table(titles, rows, count, ds, "country")
+
+
+def _pacific(polygons: Iterable[tuple[_geometry.Ring, ...]]) -> list[tuple[_geometry.Ring, ...]]:
+    """``polygons`` centred on the Pacific: a polygon whose outline's mean longitude is west
+    of ``PACIFIC_LONGITUDES[0]`` is shifted east by 360°, whole."""
+    west = PACIFIC_LONGITUDES[0]
+    return [
+        polygon
+        if sum(x for x, _ in polygon[0]) / len(polygon[0]) >= west
+        else tuple(tuple((x + 360, y) for x, y in ring) for ring in polygon)
+        for polygon in polygons
+    ]
+
+
+def _lon_lat(point: Point) -> tuple[float, float]:
+    """``point`` as (longitude, latitude) centred on the Pacific: a longitude west of
+    ``PACIFIC_LONGITUDES[0]`` shifted east by 360°."""
+    east = point.longitude + 360 if point.longitude < PACIFIC_LONGITUDES[0] else point.longitude
+    return east, point.latitude
 
 
 def _figure(ax: Axes) -> Figure:
