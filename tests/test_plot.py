@@ -32,6 +32,7 @@ CHARTS: list[Callable[..., Any]] = [
     plot.field_by_country,
     plot.top_prefectures,
     plot.prefectures_map,
+    plot.partners_map,
 ]
 #: Kana and kanji (with the CJK punctuation and full-width forms): none in English text.
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -322,6 +323,173 @@ def test_map_draws_on_the_given_axes(ds: sa.Dataset, mpl: ModuleType) -> None:
     right.remove()
     with pytest.raises(ValueError, match="the Axes is in no figure"):
         plot.prefectures_map(ds, ax=right)
+
+
+# --- the map of the partners -------------------------------------------------------
+
+
+def country_fills(svg: str) -> dict[str, str]:
+    """The fill of each country of a partners map's SVG, by code, in the SVG's order: each
+    ``<g id="country-XX">`` must hold exactly one ``<path>``."""
+    fills = {}
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if group.get("id", "").startswith("country-"):
+            (path,) = group.iter(f"{SVG}path")
+            style = dict(item.split(": ") for item in path.get("style", "").split("; "))
+            fills[group.get("id", "")[8:]] = style["fill"]
+    return fills
+
+
+def link_paths(svg: str) -> dict[str, list[tuple[float, float]]]:
+    """The points of each link of a partners map's SVG, by gid, in SVG coordinates."""
+    links = {}
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if group.get("id", "").startswith("link-"):
+            (path,) = group.iter(f"{SVG}path")
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+            links[group.get("id", "")] = list(zip(numbers[::2], numbers[1::2], strict=True))
+    return links
+
+
+def country_totals(ds: sa.Dataset, count: Any = "agreements") -> dict[str, int]:
+    """Each partner country's count, counted independently of the map: the agreements (or
+    their listings) with a party in it."""
+    return {
+        country.code: sum(
+            1 if count == "agreements" else len(a.listings)
+            for a in ds
+            if country.code in {p.country for p in a.foreign_parties}
+        )
+        for country in ds.countries
+    }
+
+
+def point_pairs(ds: sa.Dataset) -> dict[str, tuple[Any, Any]]:
+    """Every (Japanese point, foreign point) pair of ``ds``'s agreements, by link gid."""
+    pairs = {}
+    for a in ds:
+        placed = [
+            (j.point, f.point)
+            for j in a.japanese_parties
+            for f in a.foreign_parties
+            if j.point and f.point
+        ]
+        pairs.update({f"link-{a.id}-{n}": pair for n, pair in enumerate(placed, 1)})
+    return pairs
+
+
+@slow
+@pytest.mark.parametrize("count", summary.COUNTS)
+def test_partners_map_has_one_shape_per_partner_country_filled_by_its_count(
+    ds: sa.Dataset, mpl: ModuleType, count: Any
+) -> None:
+    ax = plot.partners_map(ds, count=count)
+    fills = country_fills(plot.to_svg(ax))
+    totals = country_totals(ds, count)
+    assert list(fills) == [country.code for country in ds.countries] == list(totals)
+    for a in totals:
+        for b in totals:
+            assert (fills[a] == fills[b]) == (totals[a] == totals[b]), (a, b)
+            if totals[a] > totals[b]:
+                assert luminance(fills[a]) < luminance(fills[b]), (a, b)
+    assert fills["CN"] == "#08306b"  # the most, the darkest
+    (bar,) = colour_bars(ax)
+    assert bar.get_ylim() == (0, totals["CN"])
+    # for the one-to-one agreements, the counts are by_country's
+    one_to_one = ds.filter(multilateral=False)
+    table = summary.by_country(one_to_one, 100, count)
+    ranked = {
+        r.key: cells[-1].total for r, cells in zip(table.rows[:-2], table.cells, strict=False)
+    }
+    assert country_totals(one_to_one, count) == {c: ranked[c] for c in country_totals(one_to_one)}
+
+
+@slow
+def test_partners_map_pinned(ds: sa.Dataset, mpl: ModuleType) -> None:
+    totals = country_totals(ds)
+    assert len(totals) == 30
+    assert (totals["CN"], totals["KR"], totals["US"], totals["FR"], totals["PH"]) == (
+        56,
+        34,
+        11,
+        11,
+        1,
+    )
+    ax = plot.partners_map(ds, lang="en")
+    assert ax.get_title() == "Agreements by partner country or region (counted by agreement)"
+    (bar,) = colour_bars(ax)
+    assert bar.get_ylabel() == "Agreements"
+    assert "9 parties without a point are left out of the lines" in texts(ax)
+    assert not ax.axison and ax.get_xlim() == plot.PACIFIC_LONGITUDES
+    assert len(ax.patches) == 1 + 30  # the other countries, then the partners
+    assert plot.to_svg(plot.partners_map(ds, lang="en")) == plot.to_svg(ax)  # same bytes
+    japanese = plot.partners_map(ds, count="listings")
+    assert japanese.get_title() == "提携先の国・地域別の提携件数"
+    assert "位置のない9団体は線に含めていません" in texts(japanese)
+
+
+def segments(ax: Any) -> dict[str, list[tuple[float, float]]]:
+    """Each line of ``ax`` by its gid: its (x, y) points, in data coordinates."""
+    return {
+        line.get_gid(): list(zip(line.get_xdata(), line.get_ydata(), strict=True))
+        for line in ax.lines
+    }
+
+
+@slow
+def test_partners_map_has_one_line_per_pair_of_points(ds: sa.Dataset, mpl: ModuleType) -> None:
+    ax = plot.partners_map(ds)
+    pairs = point_pairs(ds)
+    assert len(pairs) == 252
+    lines = segments(ax)
+    assert list(lines) == list(pairs)
+    assert set(link_paths(plot.to_svg(ax))) == set(pairs)
+    for gid, ((x0, y0), (x1, y1)) in lines.items():
+        japanese, foreign = pairs[gid]
+        assert (y0, y1) == (japanese.latitude, foreign.latitude)
+        assert x0 == japanese.longitude  # Japan is never shifted
+        assert x1 == foreign.longitude + (360 if foreign.longitude < -30 else 0)
+        assert -30 <= x1 <= 330 and abs(x1 - x0) < 180
+
+
+@slow
+def test_a_us_link_stays_within_the_pacific_map(ds: sa.Dataset, mpl: ModuleType) -> None:
+    us = ds.filter(country="US", multilateral=False)
+    ax = plot.partners_map(us, lang="en")
+    svg = plot.to_svg(ax)
+    assert list(country_fills(svg)) == ["US"]
+    links = link_paths(svg)
+    assert len(links) == len(point_pairs(us)) == 9
+    for points in links.values():
+        (x0, _), (x1, _) = points
+        assert x0 < x1  # eastward from Japan across the Pacific, not westward across Asia
+    for (x0, _), (x1, _) in segments(ax).values():
+        assert 125 < x0 < 146 and 180 < x1 < 300 and x1 - x0 < 180  # Japan, then the US
+
+
+@slow
+def test_parties_without_a_point_are_left_out_of_the_lines(ds: sa.Dataset, mpl: ModuleType) -> None:
+    # 3-08: one Japanese party and six German ones, the Pummpalz association without a
+    # point; 6-23 (the other German agreement with a pointless party, Gangjin in Korea)
+    germany = plot.partners_map(ds.filter(country="DE"), lang="en")
+    gids = list(segments(germany))
+    assert [gid for gid in gids if gid.startswith("link-3-08-")] == [
+        f"link-3-08-{n}" for n in range(1, 6)
+    ]
+    assert len(gids) == len(point_pairs(ds.filter(country="DE"))) == 26
+    assert "2 parties without a point are left out of the lines" in texts(germany)
+    iwafune = plot.partners_map(ds.filter(party="093670"), lang="en")  # 1-03: 岩舟町 has none
+    assert len(iwafune.lines) == 0
+    assert "1 party without a point are left out of the lines" not in texts(iwafune)
+    assert "1 party without a point is left out of the lines" in texts(iwafune)
+
+
+@slow
+def test_an_empty_partners_map_has_no_partner_and_no_line(ds: sa.Dataset, mpl: ModuleType) -> None:
+    ax = plot.partners_map(ds.filter(country="Iceland"), lang="en")
+    assert (len(ax.lines), len(ax.patches), len(ax.collections)) == (0, 1, 0)
+    assert country_fills(plot.to_svg(ax)) == {}
+    assert not [text for text in texts(ax) if "without a point" in text]
 
 
 # --- languages and the font ---------------------------------------------------------

@@ -441,12 +441,12 @@ def partners_map(
         parties.update((p.id, p.point) for p in agreement.foreign_parties)
     unplaced = sum(point is None for point in parties.values())
     if unplaced:
-        note = (
-            f"位置のない{unplaced}団体は線に含めていません"
-            if lang == "ja"
-            else f"{unplaced} {'party' if unplaced == 1 else 'parties'} without a point"
-            " are left out of the lines"
-        )
+        if lang == "ja":
+            note = f"位置のない{unplaced}団体は線に含めていません"
+        elif unplaced == 1:
+            note = "1 party without a point is left out of the lines"
+        else:
+            note = f"{unplaced} parties without a point are left out of the lines"
         ax.text(0.5, -0.02, note, transform=ax.transAxes, ha="center", va="top")
     ax.set_xlim(*PACIFIC_LONGITUDES)
     ax.set_ylim(-58, 84)
