@@ -60,7 +60,7 @@ def _run(code: str) -> str:
 def test_pages_have_examples() -> None:
     examples = _examples()
     assert len(examples) >= 3
-    assert "tutorial.md#11" in {where for where, _, shown in examples if shown}  # the ties
+    assert "tutorial.md#12" in {where for where, _, shown in examples if shown}  # the ties
     assert [p.name for p in JA_PAGES] == ["index.md", "tutorial.md"]
 
 

@@ -26,8 +26,8 @@ IMAGES = ROOT / "docs" / "images"
 def images() -> dict[Path, bytes]:
     """Every image's path and SVG bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
     dataset's, in English and, to show the Japanese font, in Japanese, the Japanese
-    tutorial's (docs/ja/tutorial.md), all in Japanese, and the map of the prefectures in
-    either language."""
+    tutorial's (docs/ja/tutorial.md), all in Japanese, and the maps of the prefectures and
+    of the partners in either language."""
     ds = sa.load()
     shizuoka = ds.filter(prefecture="静岡")
     charts = {
@@ -39,6 +39,8 @@ def images() -> dict[Path, bytes]:
         "shizuoka-by-year-ja.svg": plot.by_year(shizuoka, lang="ja"),
         "field-by-country-ja.svg": plot.field_by_country(ds, lang="ja"),
         "prefectures-map-ja.svg": plot.prefectures_map(ds, lang="ja"),
+        "partners-map.svg": plot.partners_map(ds, lang="en"),
+        "partners-map-ja.svg": plot.partners_map(ds, lang="ja"),
     }
     return {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
 

@@ -372,7 +372,7 @@ def partners_map(
     84°N (plate carrée), without axes. A party without a point is in no line; a note under
     the map, in ``lang``, says how many parties (by ``id``) have none. The shapes are the
     package's ``data/geometry/world.json`` (Natural Earth 1:10m Admin 0, public domain; see
-    "Map data" in the data dictionary); the points are GeoNames' ("Points").
+    "Map data" in the data dictionary); the points are GeoNames' ("Ids and points").
 
     Args:
         ds: the agreements: ``load()`` or any subset of it.
