@@ -1,7 +1,7 @@
 """The ``sister-agreements`` command line (also ``python -m sister_agreements``).
 
 Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
-an output that cannot be written); a bug prints one line too, with status 70 (``--debug``
+an output that cannot be written, or an optional extra a command needs is missing); a bug prints one line too, with status 70 (``--debug``
 shows its traceback); Ctrl-C (SIGINT) exits 130. Only the package's own errors count as
 the user's mistakes. No traceback reaches the user, also not when standard output or
 standard error is closed or full (see ``main``).
@@ -42,6 +42,10 @@ FORMATS = ("text", "markdown", "csv", "json")
 
 class UsageError(Exception):
     """Bad command-line usage: exit status 2."""
+
+
+class MissingExtraError(Exception):
+    """An optional extra the command needs is not installed: exit status 1."""
 
 
 class _Done(Exception):
@@ -180,12 +184,17 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
 # --- commands -------------------------------------------------------------------
 
 
-def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
+def _query(args: argparse.Namespace) -> dict[str, Any]:
+    """The filters given, as ``Dataset.filter`` takes them."""
     names = ("field", "country", "prefecture", "party", "kind", "tie", "signed_from", "signed_to")
     query = {name: getattr(args, name) for name in names if getattr(args, name)}
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
-    return ds.filter(**query)
+    return query
+
+
+def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
+    return ds.filter(**_query(args))
 
 
 def _checked(run: Callable[[], T]) -> T:
@@ -600,6 +609,27 @@ def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
     return _table(rows, args.format, _width(args))
 
 
+def cmd_report(ds: Dataset, args: argparse.Namespace) -> None:
+    """Write the report of the filtered agreements: HTML to a path ending in .html, else
+    Markdown (to a .md file, or report.md in a directory) with its images beside it.
+
+    Raises:
+        MissingExtraError: without the ``plot`` extra.
+    """
+    subset = _filtered(ds, args)
+    try:
+        from sister_agreements import report
+
+        subject = report.describe(args.lang, **_query(args))
+        built = report.build(subset, title=args.title, lang=args.lang, subject=subject)
+    except ImportError as error:
+        raise MissingExtraError(str(error)) from None
+    if args.output.lower().endswith(".html"):
+        _to_file(args.output, lambda: built.to_html(args.output))
+    else:
+        _to_file(args.output, lambda: built.to_markdown(args.output))
+
+
 def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
     counts = {field: 0 for field in Field}
     for listing in ds.listings:
@@ -805,6 +835,21 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.add_argument("--evidence", action="store_true", help="include the evidence")
     sub.set_defaults(run=cmd_errata)
 
+    about = "write a report of the filtered agreements: tables, charts, errata, citation"
+    sub = commands.add_parser("report", help=about, description=about, parents=[common])
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=_output,
+        required=True,
+        help="PATH.html: one self-contained HTML file; PATH.md or a directory: Markdown "
+        "(report.md in the directory) with an images folder beside it",
+    )
+    sub.add_argument("--title", help="the report's title (default: from the filters)")
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_report)
+
     sub = command("fields", "the nine fields of the taxonomy")
     sub.set_defaults(run=cmd_fields)
 
@@ -890,7 +935,7 @@ def _run(arguments: list[str]) -> int:
         return _write(output) if output else 0
     except UsageError as error:
         return _fail(2, str(error))
-    except (UnknownValueError, DatasetError) as error:
+    except (UnknownValueError, DatasetError, MissingExtraError) as error:
         return _fail(1, str(error))
     except UnicodeEncodeError as error:
         return _fail(1, error.reason)
