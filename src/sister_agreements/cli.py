@@ -2,9 +2,10 @@
 
 Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
 an output that cannot be written, or an optional extra a command needs is missing); a
-bug prints one line too, with status 70 (``--debug`` shows its traceback); Ctrl-C (SIGINT) exits 130. Only the package's own errors count as
-the user's mistakes. No traceback reaches the user, also not when standard output or
-standard error is closed or full (see ``main``).
+bug prints one line too, with status 70 (``--debug`` shows its traceback); Ctrl-C
+(SIGINT) exits 130. Only the package's own errors count as the user's mistakes. No
+traceback reaches the user, also not when standard output or standard error is closed
+or full (see ``main``).
 """
 
 from __future__ import annotations
