@@ -86,10 +86,8 @@ WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "one_to_one": ("1対1の提携", "one-to-one"),
     }
 )
-#: The sources a report links to, by name: the only URLs in a report.
-SOURCE_LINKS: Mapping[str, str] = MappingProxyType(
-    {"CLAIR (自治体国際化協会)": "https://www.clair.or.jp/"}
-)
+#: The sources a report links to: the only URLs in a report. CLAIR, the report's publisher.
+SOURCE_LINKS: tuple[str, ...] = ("https://www.clair.or.jp/",)
 _PREFIX = "sa-"  # of every chart's id
 _IDS = re.compile(r'(\bid="|\bhref="#|url\(#)([^")]+)')
 
@@ -375,7 +373,7 @@ def build(
         title or _word("title", lang).format(subject),
         tuple(filter(None, (intro, _word("counted", lang), _word("english", lang)))),
         tuple(sections),
-        tuple(SOURCE_LINKS.items()),
+        ((t(lang, source.publisher_ja, source.publisher_en), SOURCE_LINKS[0]),),
     )
 
 
