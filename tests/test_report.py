@@ -159,7 +159,8 @@ def test_the_english_report_has_japanese_only_where_the_value_exists_only_in_jap
     holds, and the report's words the English evidence quotes."""
     built = shizuoka(ds, "en")
     japanese_only = [ds.source.publisher_ja, ds.source.title_ja]
-    japanese_only += [v for e in ds.filter(prefecture="静岡").errata for v in (e.printed, e.dataset)]
+    errata = ds.filter(prefecture="静岡").errata
+    japanese_only += [value for e in errata for value in (e.printed, e.dataset)]
     for text in (built.html(), built.markdown()):
         assert JAPANESE.search(text)  # before the values that exist only in Japanese go
         for value in japanese_only:
@@ -172,7 +173,8 @@ def test_the_english_report_has_japanese_only_where_the_value_exists_only_in_jap
 def test_the_shizuoka_report_in_japanese(ds: sa.Dataset, no_charts: None) -> None:
     built = shizuoka(ds, "ja")
     assert built.title == "提携・協定の報告：静岡県"
-    assert [s.heading for s in built.sections] == ["分野別", "締結年別", "提携・協定の一覧", "正誤", "引用"]
+    headings = ["分野別", "締結年別", "提携・協定の一覧", "正誤", "引用"]
+    assert [s.heading for s in built.sections] == headings
     assert built.sections[2].rows[3][3:] == (
         "静岡県", "台北縣、高雄縣、高雄市、嘉義市", ds["1-25"].title
     )  # fmt: skip
@@ -289,13 +291,16 @@ def test_a_subset_of_one_country_and_prefecture_has_only_the_timeline(
 
 
 @slow
-def test_the_command_writes_what_the_library_builds(ds: sa.Dataset, mpl: None, tmp_path: Path) -> None:
+def test_the_command_writes_what_the_library_builds(
+    ds: sa.Dataset, mpl: None, tmp_path: Path
+) -> None:
     html = tmp_path / "shizuoka.html"
     args = ["--lang", "en", "report", "--prefecture", "静岡", "-o", str(html)]
     assert cli.main(args) == 0
     assert html.read_text("utf-8") == shizuoka(ds, "en").html()
     assert cli.main(["report", "--prefecture", "静岡", "-o", str(tmp_path / "ja")]) == 0
     assert (tmp_path / "ja" / "report.md").read_text("utf-8") == shizuoka(ds, "ja").markdown()
-    assert cli.main(["report", "--title", "T", "--country", "KR", "-o", str(tmp_path / "k.md")]) == 0
+    korea = ["report", "--title", "T", "--country", "KR", "-o", str(tmp_path / "k.md")]
+    assert cli.main(korea) == 0
     assert (tmp_path / "k.md").read_text("utf-8").startswith("# T\n")
     assert (tmp_path / "images" / "by-year.svg").is_file()
