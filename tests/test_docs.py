@@ -67,7 +67,8 @@ def test_python_example_runs(where: str, code: str, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_chart_images_are_what_the_code_draws_now() -> None:
-    """docs/images/*.svg are tools/docs_images.py's drawings, byte for byte."""
+    """docs/images/*.svg and docs/reports/*.html are tools/docs_images.py's drawings, byte
+    for byte."""
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "docs_images.py"), "--check"],
         capture_output=True,
