@@ -317,7 +317,7 @@ def test_errata_kinds_and_items_in_the_language_asked_for() -> None:
         .startswith("E004,1-10,index_name,parties,")
     )  # CSV: the keys, for programs
     register = sa.load().errata
-    assert {e.kind for e in register} == set(cli.ERRATUM_KINDS)
+    assert {e.kind for e in register} == set(_labels.ERRATUM_KINDS)
     assert {e.item for e in register} == set(_labels.ERRATUM_ITEMS_JA)
 
 
@@ -367,7 +367,7 @@ def test_japanese_output_has_no_english_labels() -> None:
         rows = printed(*args, "--format", "markdown").splitlines()[4:]
         assert rows and all(not re.search("[A-Za-z]", row) for row in rows), rows
     rows = printed("errata", "--format", "markdown").splitlines()[2:]
-    assert {row.split(" | ")[2] for row in rows} == {ja for ja, _ in cli.ERRATUM_KINDS.values()}
+    assert {row.split(" | ")[2] for row in rows} == {ja for ja, _ in _labels.ERRATUM_KINDS.values()}
     assert {row.split(" | ")[3] for row in rows} == set(_labels.ERRATUM_ITEMS_JA.values())
 
 
