@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import sister_agreements as sa
@@ -88,6 +89,7 @@ def expected(table: summary.CountTable, lang: str) -> tuple[list[str], list[list
 def no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reports built without drawing (and without needing the plot extra)."""
     monkeypatch.setattr(report, "_charts", lambda ds, lang: ())
+    monkeypatch.setattr(report, "_font", lambda text: "")
     monkeypatch.setattr(plot, "font_file", lambda: "")
 
 
@@ -191,7 +193,7 @@ def test_the_html_links_only_to_its_sources_and_fetches_nothing(
     page = shizuoka(ds, "en").html()
     assert _Page(page).links == ["data:,", "https://www.clair.or.jp/"]
     assert "<script" not in page
-    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
     assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in page
 
 
@@ -258,6 +260,23 @@ def test_the_same_bytes_on_every_run(ds: sa.Dataset, mpl: None, tmp_path: Path) 
         "by-year.svg",
         "field-by-country.svg",
     ]
+
+
+@slow
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_page_carries_a_font_for_every_character(ds: sa.Dataset, mpl: None, lang: Any) -> None:
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    built = shizuoka(ds, lang)
+    font = TTFont(io.BytesIO(base64.b64decode(built.font)))
+    page = attrs.evolve(built, font="").html()  # the page's characters, not the font's
+    text = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
+    assert set(text) - {"\n"} <= set(map(chr, font.getBestCmap()))
+    assert font["name"].getDebugName(1) == "IPAexGothic"
+    assert f"src:url(data:font/woff;base64,{built.font})" in built.html()
 
 
 @slow

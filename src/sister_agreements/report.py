@@ -11,9 +11,12 @@ table of its agreements, the errata that touch it (``Dataset.errata``) and the c
 (``WORDS``). A report counts nothing itself: it lays out the summary tables.
 
 ``Report.to_html`` writes one file that needs nothing else: the charts are inline SVG
-(their text drawn as outlines, so no font is fetched), the style is inline, there is no
-script, and the page's Content-Security-Policy forbids fetching anything; the only URLs are
-the sources' links (``SOURCE_LINKS``), shown as plain links. ``Report.to_markdown`` writes
+(their text drawn as outlines), the style is inline, and so is a font: the characters of
+the page in IPAex Gothic, the font ``plot`` draws with, as a WOFF subset (fontTools, which
+matplotlib needs), so that Japanese reads also where the system has no Japanese font (the
+IPA Font License v1.0 allows embedding in documents). There is no script, and the page's
+Content-Security-Policy forbids fetching anything; the only URLs are the sources' links
+(``SOURCE_LINKS``), shown as plain links. ``Report.to_markdown`` writes
 the Markdown and an ``images`` folder of the charts' SVG files beside it. Both are the same,
 byte for byte, on every run with the same versions of the package, its data and matplotlib:
 no date, no random id (the charts' ids are ``plot.SVG_SALT``'s hashes, and each chart's ids
@@ -130,13 +133,15 @@ class Section:
 class Report:
     """A report in one language (``lang``): a title, an introduction, sections, and the
     sources linked (name and URL). Made by ``build``; written by ``to_markdown`` and
-    ``to_html``, or given as text by ``markdown`` and ``html``."""
+    ``to_html``, or given as text by ``markdown`` and ``html``. ``font`` is the page's
+    font for ``html``, base64 WOFF ("": none)."""
 
     lang: Lang
     title: str
     intro: tuple[str, ...]
     sections: tuple[Section, ...]
     links: tuple[tuple[str, str], ...]
+    font: str = ""
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -172,7 +177,7 @@ class Report:
             f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
             '<link rel="icon" href="data:,">',
             f"<title>{e(self.title)}</title>",
-            f"<style>{_STYLE}</style>",
+            f"<style>{self._font_face()}{_STYLE}</style>",
             "</head>",
             "<body>",
             "<main>",
@@ -194,6 +199,14 @@ class Report:
         parts += [f'<li><a href="{e(url)}">{e(name)}</a> {e(url)}</li>' for name, url in self.links]
         parts += ["</ul></section>", "</main>", "</body>", "</html>"]
         return "\n".join(parts) + "\n"
+
+    def _font_face(self) -> str:
+        if not self.font:
+            return ""
+        return (
+            "/* IPAex Gothic 004.01, a subset; IPA Font License Agreement v1.0 */"
+            f'@font-face{{font-family:"{_FONT}";src:url(data:font/woff;base64,{self.font})}}'
+        )
 
     def to_markdown(self, path: str | os.PathLike[str]) -> Path:
         """Write the Markdown and its charts, each file replaced whole or left as it was.
@@ -230,9 +243,10 @@ class Report:
 
 
 #: No fetching of anything: inline style and the ``data:`` icon only.
-_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+_FONT = "sa-ipaexg"
 _STYLE = (
-    "body{margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#222}"
+    f'body{{margin:0;font-family:system-ui,"{_FONT}",sans-serif;line-height:1.5;color:#222}}'
     "main{max-width:72rem;margin:0 auto;padding:1rem}"
     "table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}"
     "th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:top}"
@@ -368,13 +382,34 @@ def build(
     text = _word("errata_intro" if ds.errata else "no_errata", lang)
     sections.append(Section("errata", _word("errata", lang), (text,), errata if ds.errata else ()))
     sections.append(Section("cite", _word("cite", lang), code=citation.cite(what="both")))
-    return Report(
+    built = Report(
         lang,
         title or _word("title", lang).format(subject),
         tuple(filter(None, (intro, _word("counted", lang), _word("english", lang)))),
         tuple(sections),
         ((t(lang, source.publisher_ja, source.publisher_en), SOURCE_LINKS[0]),),
     )
+    return attrs.evolve(built, font=_font(re.sub(r"<svg.*?</svg>", "", built.html(), flags=re.S)))
+
+
+def _font(text: str) -> str:
+    """IPAex Gothic cut to the characters of ``text``, as base64 WOFF, the same bytes on
+    every run (no timestamp recalculated)."""
+    import base64
+    import io
+
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff"
+    font = subset.load_font(plot.font_file(), options)
+    font.recalcTimestamp = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(set(text))))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    subset.save_font(font, out, options)
+    return base64.b64encode(out.getvalue()).decode("ascii")
 
 
 def _counts(key: str, table: summary.CountTable, lang: Lang) -> Section:
