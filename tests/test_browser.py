@@ -121,6 +121,23 @@ def visit(driver: Any, url: str) -> tuple[list[str], list[str]]:
     return errors, outside
 
 
+def system_fonts(driver: Any, selector: str) -> set[str]:
+    """The fonts of the system that drew any text of the elements ``selector`` finds (the
+    DevTools protocol's ``CSS.getPlatformFontsForNode``): none where the page's own font
+    drew every character, as a report's does (a system font would be a fallback for a
+    glyph the page's font lacks, a box where the system has no Japanese font)."""
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = driver.execute_cdp_cmd("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+    return {
+        font["familyName"]
+        for node in nodes["nodeIds"]
+        for font in driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        if not font["isCustomFont"]
+    }
+
+
 def screenshot(driver: Any, path: Path) -> None:
     """The whole page as PNG (the window made as tall as the page, at most 12000 pixels)."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
@@ -147,6 +164,7 @@ def test_the_report_in_a_browser(
             assert svg.is_displayed()
             assert svg.size["width"] > 300  # laid out, not collapsed
         assert [c.key for c in built.charts] == ["by-year", "field-by-country"]
+        assert system_fonts(browser, "h1, h2, p, th, td, pre, a") == set()
         screenshot(browser, screenshots / f"shizuoka-{lang}.png")
 
 

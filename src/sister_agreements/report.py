@@ -246,7 +246,8 @@ class Report:
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 _FONT = "sa-ipaexg"
 _STYLE = (
-    f'body{{margin:0;font-family:system-ui,"{_FONT}",sans-serif;line-height:1.5;color:#222}}'
+    f'body,pre{{font-family:"{_FONT}",system-ui,sans-serif}}'
+    "body{margin:0;line-height:1.5;color:#222}"
     "main{max-width:72rem;margin:0 auto;padding:1rem}"
     "table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}"
     "th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:top}"
