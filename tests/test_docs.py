@@ -45,7 +45,7 @@ _NEEDS_EXTRA = pytest.mark.slow
 
 
 def _needs_extra(code: str) -> bool:
-    return "pandas" in code or "sa.plot" in code
+    return "pandas" in code or "sa.plot" in code or "sa.report" in code
 
 
 @pytest.mark.parametrize(
