@@ -163,7 +163,9 @@ def test_the_report_in_a_browser(
             (svg,) = browser.find_elements(By.CSS_SELECTOR, f"svg#sa-{chart.key}")
             assert svg.is_displayed()
             assert svg.size["width"] > 300  # laid out, not collapsed
-        assert [c.key for c in built.charts] == ["by-year", "field-by-country"]
+        assert [c.key for c in built.charts] == ["by-year", "field-by-country", "map"]
+        shizuoka = browser.find_element(By.CSS_SELECTOR, "svg#sa-map g#sa-map-pref-22 path")
+        assert shizuoka.size["width"] > 5  # the prefecture drawn, not collapsed
         assert system_fonts(browser, "h1, h2, p, th, td, pre, a") == set()
         screenshot(browser, screenshots / f"shizuoka-{lang}.png")
 

@@ -20,9 +20,12 @@ from pybtex.richtext import Text
 import sister_agreements as sa
 from sister_agreements import citation, cli
 
+#: The data version cited is the packaged data's (tests/test_data_versions.py ties it to
+#: data-raw/data_versions.csv and the changelog).
+DATA_VERSION = sa.load().source.data_version
 PACKAGE_APA = (
     "sister_agreements developers. (n.d.). sister-agreements (Version {version}, data version "
-    "2012.3) [Computer software]."
+    f"{DATA_VERSION}) [Computer software]."
 )
 REPORT_APA = (
     "財団法人自治体国際化協会 [Council of Local Authorities for International Relations "
@@ -33,7 +36,7 @@ PACKAGE_BIBTEX = """\
 @misc{{sister_agreements,
   author = {{{{sister\\_agreements developers}}}},
   title = {{sister-agreements}},
-  note = {{Python package, version {version}, data version 2012.3}},
+  note = {{Python package, version {version}, data version DATA_VERSION}},
   version = {{{version}}},
 }}"""
 REPORT_BIBTEX = """\
@@ -156,7 +159,7 @@ def test_cite_the_report_in_apa() -> None:
 
 
 def test_cite_both_in_bibtex() -> None:
-    package = PACKAGE_BIBTEX.format(version=sa.__version__)
+    package = PACKAGE_BIBTEX.format(version=sa.__version__).replace("DATA_VERSION", DATA_VERSION)
     assert sa.cite("bibtex") == package
     assert sa.cite("bibtex", what="report") == REPORT_BIBTEX
     assert sa.cite("bibtex", what="both") == package + "\n\n" + REPORT_BIBTEX
@@ -172,14 +175,14 @@ def test_without_package_metadata_only_the_data_version_is_cited(
 ) -> None:
     monkeypatch.setattr(sa, "__version__", "unknown", raising=False)
     assert sa.cite() == (
-        "sister_agreements developers. (n.d.). sister-agreements (Data version 2012.3) "
+        f"sister_agreements developers. (n.d.). sister-agreements (Data version {DATA_VERSION}) "
         "[Computer software]."
     )
     assert sa.cite("bibtex") == (
         "@misc{sister_agreements,\n"
         "  author = {{sister\\_agreements developers}},\n"
         "  title = {sister-agreements},\n"
-        "  note = {Python package, data version 2012.3},\n"
+        f"  note = {{Python package, data version {DATA_VERSION}}},\n"
         "}"
     )
 

@@ -85,12 +85,14 @@ def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
 
 def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
     """No marshal, pickle or bytecode: every data file is UTF-8 JSON (JSON Lines for the
-    rows) or the digest's text, and load() reads exactly the digest and the rows."""
+    rows) or text (the digest, the maps' licence), and load() reads exactly the digest and
+    the rows."""
     folder = Path(_tables.__file__).parent / "data"
-    names = sorted(path.name for path in folder.iterdir())
+    names = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.*"))
     assert names == [
         "agreements.json", "agreements.rows.jsonl", "agreements.schema.json",
-        "agreements.sha256", "names.json",
+        "agreements.sha256", "geometry/japanmap.LICENSE.txt", "geometry/prefectures.json",
+        "geometry/world.json", "names.json",
     ]  # fmt: skip
     for name in names:
         text = package_data(name).decode("utf-8")

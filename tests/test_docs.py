@@ -1,9 +1,11 @@
-"""Every Python example in README.md and docs/ runs, the README's shell demo works, and
-every console example shows what its command prints.
+"""Every Python example in README.md, docs/ and docs/ja/ runs, the README's shell demo works,
+and every example shows what it prints where it shows anything.
 
-A ```console block holds ``$ sister-agreements ARGS`` lines, each followed by what the
-command prints on an 80-column terminal. ``python tests/test_docs.py`` writes the blocks
-afresh (review the diff); the tests fail when one is stale.
+A ```python block followed by a ```text block shows what the code prints (every example of
+the Japanese pages does). A ```console block holds ``$ sister-agreements ARGS`` lines, each
+followed by what the command prints on an 80-column terminal. ``python tests/test_docs.py``
+writes both afresh (review the diff); the tests fail when one is stale. Examples run
+in-process, each in a fresh namespace and an empty working directory.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -24,20 +27,49 @@ from conftest import REPO
 import sister_agreements as sa
 from sister_agreements import cli
 
-PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
+DOCS = REPO / "docs"
+#: The Japanese pages, translations of the English pages of the same name.
+JA_PAGES = sorted((DOCS / "ja").glob("*.md"))
+PAGES = [REPO / "README.md", *sorted(DOCS.glob("*.md")), *JA_PAGES]
+#: A Python example, and the text it prints where the page shows it ("" where it does not).
+_BLOCK = re.compile(r"```python\n((?:(?!```).)*)```(?:\n\n```text\n((?:(?!```).)*)```)?", re.S)
 
 
-def _examples() -> list[tuple[str, str]]:
+def _where(page: Path) -> str:
+    """The page's name as the tests report it: "README.md", "tutorial.md", "ja/tutorial.md"."""
+    return page.relative_to(DOCS).as_posix() if page.is_relative_to(DOCS) else page.name
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    """Every page's Python examples: where (page#number), the code, and the text shown."""
     return [
-        (f"{page.name}#{number}", code)
+        (f"{_where(page)}#{number}", code, shown)
         for page in PAGES
-        for number, code in enumerate(_BLOCK.findall(page.read_text(encoding="utf-8")), 1)
+        for number, (code, shown) in enumerate(_BLOCK.findall(page.read_text("utf-8")), 1)
     ]
 
 
+def _run(code: str) -> str:
+    """What ``code`` prints, run in-process in a fresh namespace."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<example>", "exec"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
 def test_pages_have_examples() -> None:
-    assert len(_examples()) >= 3
+    examples = _examples()
+    assert len(examples) >= 3
+    assert "tutorial.md#12" in {where for where, _, shown in examples if shown}  # the ties
+    assert [p.name for p in JA_PAGES] == ["index.md", "tutorial.md"]
+
+
+def test_the_japanese_pages_have_the_english_pages_examples_and_show_their_output() -> None:
+    """Each Japanese page has as many examples as its English page, and shows what each prints."""
+    for page in JA_PAGES:
+        japanese = _BLOCK.findall(page.read_text("utf-8"))
+        assert len(japanese) == len(_BLOCK.findall((DOCS / page.name).read_text("utf-8")))
+        assert all(shown for _, shown in japanese), page.name
 
 
 #: Examples that need the pandas or plot extra run in the slow tier, which installs them.
@@ -49,20 +81,24 @@ def _needs_extra(code: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("where", "code"),
+    ("where", "code", "shown"),
     [
-        pytest.param(where, code, id=where, marks=[_NEEDS_EXTRA] if _needs_extra(code) else [])
-        for where, code in _examples()
+        pytest.param(
+            where, code, shown, id=where, marks=[_NEEDS_EXTRA] if _needs_extra(code) else []
+        )
+        for where, code, shown in _examples()
     ],
 )
-def test_python_example_runs(where: str, code: str, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, f"{where}: {result.stderr}"
-    assert result.stdout.strip(), f"{where} printed nothing"
+def test_python_example_runs_and_prints_what_it_shows(
+    where: str, code: str, shown: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    printed = _run(code)
+    assert printed.strip(), f"{where} printed nothing"
+    if shown:
+        assert printed == shown, f"{where} is stale: run python tests/test_docs.py"
     for image in tmp_path.glob("*.svg"):  # a chart the page shows is the one it draws
-        assert image.read_bytes() == (REPO / "docs" / "images" / image.name).read_bytes(), where
+        assert image.read_bytes() == (DOCS / "images" / image.name).read_bytes(), where
 
 
 @pytest.mark.slow
@@ -76,8 +112,9 @@ def test_the_chart_images_are_what_the_code_draws_now() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    shown = re.findall(r"\]\(images/([^)]+)\)", "".join(p.read_text("utf-8") for p in PAGES))
-    assert sorted(set(shown)) == sorted(p.name for p in (REPO / "docs" / "images").glob("*.svg"))
+    pages = "".join(p.read_text("utf-8") for p in PAGES)
+    shown = re.findall(r"\]\((?:\.\./)?images/([^)]+)\)", pages)
+    assert set(shown) == {p.name for p in (DOCS / "images").glob("*.svg")}
 
 
 #: A Python example followed by the text it prints.
@@ -112,7 +149,7 @@ def test_readme_names_the_two_fresh_machine_commands() -> None:
 def test_cli_examples_in_the_docs_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each example command succeeds, run in-process (tests/test_cli.py runs the program
     as a user would, in subprocesses)."""
-    pages = [REPO / "README.md", REPO / "docs" / "cli.md", REPO / "docs" / "tutorial.md"]
+    pages = [REPO / "README.md", DOCS / "cli.md", DOCS / "tutorial.md", DOCS / "ja" / "tutorial.md"]
     commands = [
         line.split("#")[0].split(">")[0].strip()
         for page in pages
@@ -167,7 +204,7 @@ def _fresh(block: str) -> str:
 
 def test_console_examples_show_what_the_commands_print() -> None:
     blocks = [
-        (page.name, match.group(2))
+        (_where(page), match.group(2))
         for page in PAGES
         for match in _CONSOLE.finditer(page.read_text(encoding="utf-8"))
     ]
@@ -184,15 +221,27 @@ def test_the_readme_shows_its_main_command_in_both_languages() -> None:
     assert "$ sister-agreements summary" in commands
 
 
-def write_console_examples() -> None:
-    """Write every console block of README.md and docs/ afresh."""
-    for page in PAGES:
-        text = page.read_text(encoding="utf-8")
-        fresh = _CONSOLE.sub(lambda m: m.group(1) + _fresh(m.group(2)) + m.group(3), text)
-        if fresh != text:
-            page.write_text(fresh, encoding="utf-8")
-            print(f"wrote {page.relative_to(REPO)}")
+def _fresh_output(match: re.Match[str]) -> str:
+    """A Python example with the text it prints now, where it shows its output."""
+    code, shown = match.group(1, 2)
+    if shown is None:
+        return match.group(0)
+    return f"```python\n{code}```\n\n```text\n{_run(code)}```"
+
+
+def write_examples() -> None:
+    """Write the output every example of README.md and docs/ shows afresh (the examples
+    run in a temporary directory, where they write their files)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)
+        for page in PAGES:
+            text = page.read_text(encoding="utf-8")
+            fresh = _BLOCK.sub(_fresh_output, text)
+            fresh = _CONSOLE.sub(lambda m: m.group(1) + _fresh(m.group(2)) + m.group(3), fresh)
+            if fresh != text:
+                page.write_text(fresh, encoding="utf-8")
+                print(f"wrote {page.relative_to(REPO)}")
 
 
 if __name__ == "__main__":
-    write_console_examples()
+    write_examples()

@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -26,7 +27,12 @@ import sister_agreements as sa
 from sister_agreements import plot, summary
 
 slow = pytest.mark.slow
-CHARTS: list[Callable[..., Any]] = [plot.by_year, plot.field_by_country, plot.top_prefectures]
+CHARTS: list[Callable[..., Any]] = [
+    plot.by_year,
+    plot.field_by_country,
+    plot.top_prefectures,
+    plot.prefectures_map,
+]
 #: Kana and kanji (with the CJK punctuation and full-width forms): none in English text.
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
@@ -210,6 +216,112 @@ def test_wrong_arguments(ds: sa.Dataset, mpl: ModuleType) -> None:
         plot.field_by_country(ds, "3")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="n is an int, not bool"):
         plot.top_prefectures(ds, True)
+
+
+# --- the map of the prefectures ---------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def map_fills(svg: str) -> dict[str, str]:
+    """The fill of each prefecture of a map's SVG, by code: each ``<g id="pref-NN">`` must
+    hold exactly one ``<path>``."""
+    fills = {}
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if group.get("id", "").startswith("pref-"):
+            (path,) = group.iter(f"{SVG}path")
+            style = dict(item.split(": ") for item in path.get("style", "").split("; "))
+            fills[group.get("id", "")[5:]] = style["fill"]
+    return fills
+
+
+def colour_bars(ax: Any) -> list[Any]:
+    """The other Axes of ``ax``'s figure: a map's colour bar."""
+    return [other for other in ax.get_figure(root=True).axes if other is not ax]
+
+
+def luminance(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def prefecture_totals(ds: sa.Dataset, count: Any = "agreements") -> dict[str, int]:
+    """Every prefecture's count in by_prefecture's 合計 column, 0 where it has no row."""
+    table = summary.by_prefecture(ds, count=count)
+    totals = {r.key: cells[-1].total for r, cells in zip(table.rows, table.cells, strict=True)}
+    return {f"{n:02d}": totals.get(f"{n:02d}", 0) for n in range(1, 48)}
+
+
+def assert_fills_follow(fills: dict[str, str], totals: dict[str, int]) -> None:
+    """Equal counts have equal fills, and more agreements a darker fill."""
+    assert list(fills) == list(totals)  # the 47, in code order
+    for a in totals:
+        for b in totals:
+            assert (fills[a] == fills[b]) == (totals[a] == totals[b]), (a, b)
+            if totals[a] > totals[b]:
+                assert luminance(fills[a]) < luminance(fills[b]), (a, b)
+
+
+@slow
+@pytest.mark.parametrize("count", summary.COUNTS)
+def test_map_has_one_path_per_prefecture_filled_by_its_count(
+    ds: sa.Dataset, mpl: ModuleType, count: Any
+) -> None:
+    ax = plot.prefectures_map(ds, count=count)
+    fills = map_fills(plot.to_svg(ax))
+    totals = prefecture_totals(ds, count)
+    assert_fills_follow(fills, totals)
+    zero = mpl.colors.to_hex(mpl.colormaps[plot.HEAT_MAP](0.0))
+    assert zero == "#f7fbff" and {fills[c] for c, n in totals.items() if n == 0} == {zero}
+    top = max(totals, key=lambda code: totals[code])
+    assert fills[top] == mpl.colors.to_hex(mpl.colormaps[plot.HEAT_MAP](1.0)) == "#08306b"
+    assert [patch.get_gid() for patch in ax.patches] == [f"pref-{c}" for c in totals]
+
+
+@slow
+def test_map_pinned(ds: sa.Dataset, mpl: ModuleType) -> None:
+    totals = prefecture_totals(ds)
+    assert [code for code, n in totals.items() if n == 0] == ["06", "08", "10", "29", "37"]
+    assert (totals["40"], totals["22"], totals["01"]) == (14, 12, 11)  # 福岡, 静岡, 北海道
+    ax = plot.prefectures_map(ds, lang="en")
+    assert ax.get_title() == "Agreements by prefecture (counted by agreement)"
+    (bar,) = colour_bars(ax)
+    assert bar.get_ylabel() == "Agreements" and bar.get_ylim() == (0, 14)
+    assert not ax.axison and len(ax.patches) == 47
+    assert plot.to_svg(plot.prefectures_map(ds, lang="en")) == plot.to_svg(ax)  # same bytes
+    japanese = plot.prefectures_map(ds, count="listings")
+    assert japanese.get_title() == "都道府県別の提携件数"
+    (bar,) = colour_bars(japanese)
+    assert bar.get_ylabel() == "掲載数"
+
+
+@slow
+@settings(max_examples=10, deadline=None)
+@given(country=st.sampled_from(["CN", "KR", "US", "TW", "AU", "DE", "FR"]))
+def test_every_countrys_map_follows_its_table(mpl: ModuleType, country: str) -> None:
+    subset = sa.load().filter(country=country)
+    fills = map_fills(plot.to_svg(plot.prefectures_map(subset)))
+    assert_fills_follow(fills, prefecture_totals(subset))
+
+
+@slow
+def test_an_empty_map_is_all_the_lightest(ds: sa.Dataset, mpl: ModuleType) -> None:
+    ax = plot.prefectures_map(ds.filter(country="Iceland"))
+    assert set(map_fills(plot.to_svg(ax)).values()) == {"#f7fbff"}
+
+
+@slow
+def test_map_draws_on_the_given_axes(ds: sa.Dataset, mpl: ModuleType) -> None:
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    left, right = figure.subplots(1, 2)
+    assert plot.prefectures_map(ds, ax=right) is right
+    assert (len(right.patches), len(left.patches)) == (47, 0)
+    assert len(figure.axes) == 3  # and the colour bar
+    right.remove()
+    with pytest.raises(ValueError, match="the Axes is in no figure"):
+        plot.prefectures_map(ds, ax=right)
 
 
 # --- languages and the font ---------------------------------------------------------

@@ -8,6 +8,7 @@ tests that draw (matplotlib) are in the slow tier.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from html.parser import HTMLParser
@@ -96,7 +97,8 @@ def no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def mpl() -> None:
     pytest.importorskip("matplotlib")
-    pytest.importorskip("matplotlib_fontja")
+    if importlib.util.find_spec("matplotlib_fontja") is None:  # never imported: it would
+        pytest.skip("matplotlib-fontja is not installed")  # change matplotlib's settings
 
 
 def shizuoka(ds: sa.Dataset, lang: Any) -> report.Report:
@@ -253,12 +255,13 @@ def test_the_same_bytes_on_every_run(ds: sa.Dataset, mpl: None, tmp_path: Path) 
     assert first.to_markdown(tmp_path / "a") == tmp_path / "a" / "report.md"
     assert second.to_markdown(tmp_path / "b" / "shizuoka.md") == tmp_path / "b" / "shizuoka.md"
     assert (tmp_path / "a" / "report.md").read_bytes() == (tmp_path / "b/shizuoka.md").read_bytes()
-    for name in ("by-year.svg", "field-by-country.svg"):
+    for name in ("by-year.svg", "field-by-country.svg", "map.svg"):
         svg = (tmp_path / "a" / "images" / name).read_bytes()
         assert svg == (tmp_path / "b" / "images" / name).read_bytes()
     assert sorted(p.name for p in (tmp_path / "a" / "images").iterdir()) == [
         "by-year.svg",
         "field-by-country.svg",
+        "map.svg",
     ]
 
 
@@ -282,7 +285,8 @@ def test_the_page_carries_a_font_for_every_character(ds: sa.Dataset, mpl: None, 
 @slow
 def test_the_charts_inline_have_their_own_ids(ds: sa.Dataset, mpl: None) -> None:
     built = report.build(ds, lang="ja")
-    assert [c.key for c in built.charts] == ["by-year", "field-by-country", "top-prefectures"]
+    keys = ["by-year", "field-by-country", "top-prefectures", "map"]
+    assert [c.key for c in built.charts] == keys
     page = built.html()
     ids = _Page(page).ids
     assert len(ids) == len(set(ids))  # no id twice in the page
@@ -293,21 +297,24 @@ def test_the_charts_inline_have_their_own_ids(ds: sa.Dataset, mpl: None) -> None
         assert all(i.startswith(f"sa-{chart.key}-") for i in inside[1:])
         references = re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', chart.svg)
         assert {a or b for a, b in references} <= set(inside)
-    links = _Page(page).links
-    assert [link for link in links if not link.startswith("#")] == [
+    links = [link for link in _Page(page).links if not link.startswith("#")]
+    assert [link for link in links if not link.startswith("data:image/png;base64,")] == [
         "data:,",
         "https://www.clair.or.jp/",
     ]
+    assert len(links) == 3  # the map's colour bar, a picture inside its SVG
 
 
 @slow
-def test_a_subset_of_one_country_and_prefecture_has_only_the_timeline(
+def test_a_subset_of_one_country_and_prefecture_has_only_the_timeline_and_the_map(
     ds: sa.Dataset, mpl: None
 ) -> None:
     built = report.build(ds.filter(party="川崎市", country="CN"), lang="en")
-    assert [c.key for c in built.charts] == ["by-year"]
+    assert [c.key for c in built.charts] == ["by-year", "map"]
     assert built.charts[0].caption == "Agreements by year signed (counted by agreement)"
-    assert JAPANESE.findall(built.charts[0].svg) == []  # text drawn as outlines
+    assert built.charts[1].caption == "Agreements by prefecture (counted by agreement)"
+    assert JAPANESE.findall(built.charts[0].svg + built.charts[1].svg) == []  # outlines
+    assert len(re.findall(r'<g id="sa-map-pref-\d\d">', built.charts[1].svg)) == 47
 
 
 @slow

@@ -39,6 +39,8 @@ def test_wheel_carries_data_py_typed_and_the_console_script(wheel: Path) -> None
     assert "sister_agreements/py.typed" in names
     for data in ("agreements.json", "agreements.sha256", "agreements.schema.json", "names.json"):
         assert f"sister_agreements/data/{data}" in names
+    for shapes in ("prefectures.json", "world.json", "japanmap.LICENSE.txt"):
+        assert f"sister_agreements/data/geometry/{shapes}" in names
     assert "sister_agreements/data/names.json" in names
     (entry_points,) = [name for name in names if name.endswith("entry_points.txt")]
     assert "sister-agreements = sister_agreements.cli:main" in archive.read(entry_points).decode()

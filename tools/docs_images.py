@@ -1,5 +1,5 @@
-"""Draw the docs' chart images (docs/images/*.svg) with sister_agreements.plot, and the
-gallery's sample reports (docs/reports/*.html) with sister_agreements.report.
+"""Draw the docs' chart and map images (docs/images/*.svg) with sister_agreements.plot,
+and the gallery's sample reports (docs/reports/*.html) with sister_agreements.report.
 
     python tools/docs_images.py          # write them
     python tools/docs_images.py --check  # exit 1 if a committed image is not a fresh drawing
@@ -27,8 +27,9 @@ REPORTS = ROOT / "docs" / "reports"
 
 def images() -> dict[Path, bytes]:
     """Every image's path and bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
-    dataset's, in English and, to show the Japanese font, in Japanese; the gallery's
-    reports of 静岡県 in both languages."""
+    dataset's, in English and, to show the Japanese font, in Japanese, the Japanese
+    tutorial's (docs/ja/tutorial.md), all in Japanese, the map of the prefectures in
+    either language, and the gallery's reports of 静岡県 in both languages."""
     ds = sa.load()
     shizuoka = ds.filter(prefecture="静岡")
     charts = {
@@ -36,6 +37,10 @@ def images() -> dict[Path, bytes]:
         "by-year-ja.svg": plot.by_year(ds, lang="ja"),
         "field-by-country.svg": plot.field_by_country(ds, lang="en"),
         "top-prefectures-ja.svg": plot.top_prefectures(ds, lang="ja"),
+        "prefectures-map.svg": plot.prefectures_map(ds, lang="en"),
+        "shizuoka-by-year-ja.svg": plot.by_year(shizuoka, lang="ja"),
+        "field-by-country-ja.svg": plot.field_by_country(ds, lang="ja"),
+        "prefectures-map-ja.svg": plot.prefectures_map(ds, lang="ja"),
     }
     drawn = {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
     for lang in ("en", "ja"):

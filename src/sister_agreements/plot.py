@@ -5,9 +5,11 @@ them, every function here raises ``ImportError`` saying so, and ``import sister_
 never imports matplotlib.
 
 Each chart draws one summary table and counts nothing itself: ``by_year`` draws
-``summary.by_year``, ``field_by_country`` draws ``summary.by_country`` and
-``top_prefectures`` draws ``summary.by_prefecture``, counted by agreement unless told
-``count="listings"`` (the report's way; see ``summary``).
+``summary.by_year``, ``field_by_country`` draws ``summary.by_country``, and
+``top_prefectures`` and the map ``prefectures_map`` draw ``summary.by_prefecture``, counted
+by agreement unless told ``count="listings"`` (the report's way; see ``summary``). The
+map's shapes are package data (``data/geometry/``, read by ``_geometry``), drawn as
+matplotlib patches: no geopandas, no cartopy, nothing fetched.
 
 The convention: a chart draws on ``ax`` when one is given, and otherwise on the one Axes of
 a new ``matplotlib.figure.Figure`` (constrained layout); it returns the Axes, for further
@@ -32,13 +34,14 @@ SVG needs no font to display).
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Mapping
 from importlib.util import find_spec
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from sister_agreements import _atomic, summary
+from sister_agreements import _atomic, _geometry, summary
 from sister_agreements.summary import Count, Lang, _lang
 from sister_agreements.taxonomy import Field
 
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from matplotlib.axis import Axis
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
+    from matplotlib.path import Path as MplPath
 
     from sister_agreements.dataset import Dataset
 
@@ -67,8 +71,11 @@ FIELD_COLOURS: Mapping[Field, str] = MappingProxyType(
 )
 #: The colour of the bars of ``top_prefectures``.
 BAR_COLOUR = "#1f77b4"
-#: The colour map of ``field_by_country``'s cells, from white (0) to dark blue.
+#: The colour map of ``field_by_country``'s cells and ``prefectures_map``'s prefectures, from
+#: white (0) to dark blue.
 HEAT_MAP = "Blues"
+#: The colour of the prefectures' borders on ``prefectures_map``.
+MAP_EDGE = "#808080"
 #: The hash salt of the SVG ids that ``to_svg`` writes.
 SVG_SALT = "sister-agreements"
 
@@ -266,6 +273,70 @@ def top_prefectures(
     return _finish(ax, table, lang, path)
 
 
+def prefectures_map(
+    ds: Dataset, *, lang: Lang = "ja", count: Count = "agreements", ax: Axes | None = None
+) -> Axes:
+    """A map of Japan's 47 prefectures, each filled by its number of agreements: the 合計
+    (Total) column of ``summary.by_prefecture(ds, count)``, 0 for a prefecture without a
+    row.
+
+    The fill is ``HEAT_MAP`` from 0 (the lightest) to the largest count (the darkest), so
+    equal counts have equal fills and more agreements a darker one; a colour bar beside
+    the map is labelled with what is counted, in ``lang``. Each prefecture is one patch
+    with the gid ``pref-NN`` (its code), so the SVG of ``to_svg`` has one ``<g
+    id="pref-22">`` around one ``<path>`` per prefecture. The shapes are the package's
+    ``data/geometry/prefectures.json`` (japanmap 0.6.0, Apache License 2.0: the area of
+    each prefecture that holds its capital; see "Map data" in the data dictionary), drawn
+    in longitude and latitude with the scale of both at 36°N, without axes. An agreement
+    with parties in two prefectures counts in both.
+
+    Args:
+        ds: the agreements: ``load()`` or any subset of it.
+        lang: the language of every label, ``"ja"`` or ``"en"``.
+        count: ``"agreements"`` (default) or ``"listings"``, as ``summary.by_prefecture``
+            counts.
+        ax: the Axes to draw on (the colour bar takes room beside it); by default a new
+            figure's, 8 × 8 inches.
+
+    Returns:
+        The Axes drawn on: its ``patches`` are the 47 prefectures in code order.
+
+    Raises:
+        ImportError: if the ``plot`` extra is not installed.
+        LookupError: for a language other than "ja" or "en".
+        TypeError, ValueError: for a ``count`` that ``summary.by_prefecture`` refuses.
+        ValueError: for an ``ax`` that is in no figure.
+    """
+    path, lang = font_file(), _lang(lang)
+    table = summary.by_prefecture(ds, count=count)
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import PathPatch
+
+    totals = {row.key: cells[-1].total for row, cells in zip(table.rows, table.cells, strict=True)}
+    largest = max([1, *(cells[-1].total for cells in table.cells[:-1])])  # not 合計
+    colours = colormaps[HEAT_MAP]
+    ax = _axes(ax, (8, 8))
+    for shape in _geometry.shapes("prefectures"):
+        code = str(shape.properties["code"])
+        patch = PathPatch(
+            _path(shape.polygons),
+            facecolor=colours(totals.get(code, 0) / largest),
+            edgecolor=MAP_EDGE,
+            linewidth=0.4,
+        )
+        patch.set_gid(f"pref-{code}")
+        ax.add_patch(patch)
+    ax.autoscale_view()
+    ax.set_aspect(1 / math.cos(math.radians(36)))
+    ax.set_axis_off()
+    bar = _figure(ax).colorbar(ScalarMappable(Normalize(0, largest), colours), ax=ax, shrink=0.6)
+    _count_axis(bar.ax.yaxis, table, lang)
+    _set_font(bar.ax, path)
+    return _finish(ax, table, lang, path)
+
+
 def to_svg(chart: Figure | Axes) -> str:
     """The figure of a chart as SVG text, the same on every run for the same chart.
 
@@ -284,9 +355,7 @@ def to_svg(chart: Figure | Axes) -> str:
     import matplotlib
     from matplotlib.figure import Figure
 
-    figure = chart if isinstance(chart, Figure) else chart.get_figure(root=True)
-    if figure is None:
-        raise ValueError("the Axes is in no figure (it was removed from its figure)")
+    figure = chart if isinstance(chart, Figure) else _figure(chart)
     out = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
@@ -313,6 +382,27 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return Figure(figsize=size, layout="constrained").add_subplot()
 
 
+def _path(polygons: tuple[tuple[_geometry.Ring, ...], ...]) -> MplPath:
+    """One matplotlib Path of every ring of ``polygons``, each closed; holes, clockwise,
+    are left unfilled by the nonzero rule."""
+    from matplotlib.path import Path
+
+    rings = [ring for polygon in polygons for ring in polygon]
+    return Path.make_compound_path(*(Path(ring, closed=True) for ring in rings))
+
+
+def _figure(ax: Axes) -> Figure:
+    """The figure of ``ax``.
+
+    Raises:
+        ValueError: for an Axes that is in no figure.
+    """
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        raise ValueError("the Axes is in no figure (it was removed from its figure)")
+    return figure
+
+
 def _count_axis(axis: Axis, table: summary.CountTable, lang: Lang) -> None:
     """Label ``axis`` with what ``table`` counts, in ``lang``, and tick it in whole numbers."""
     from matplotlib.ticker import MaxNLocator
@@ -324,11 +414,16 @@ def _count_axis(axis: Axis, table: summary.CountTable, lang: Lang) -> None:
 def _finish(ax: Axes, table: summary.CountTable, lang: Lang, path: str) -> Axes:
     """Title the chart with ``table``'s title in ``lang``, and set every text of ``ax``
     (title, labels, ticks, legend, annotations) in the font at ``path``."""
+    ax.set_title(table.title_ja if lang == "ja" else table.title_en)
+    _set_font(ax, path)
+    return ax
+
+
+def _set_font(ax: Axes, path: str) -> None:
+    """Set every text of ``ax`` in the font at ``path``, keeping its size and weight."""
     from matplotlib.text import Text
 
-    ax.set_title(table.title_ja if lang == "ja" else table.title_en)
     for text in ax.findobj(Text):
         properties = text.get_fontproperties().copy()
         properties.set_file(path)
         text.set_fontproperties(properties)
-    return ax

@@ -5,7 +5,8 @@ self-contained HTML file (needs the ``plot`` extra, for the charts).
 country, a field, …) and returns a ``Report`` in one language: its counts by field and by
 year (``summary.by_field`` and ``summary.by_year``, counted by agreement, the same numbers),
 the charts of ``plot`` (by year, stacked by field; field × country where the subset has
-more than one country; the top prefectures where it has more than one prefecture), the
+more than one country; the top prefectures where it has more than one prefecture; the map
+of the prefectures, ``plot.prefectures_map``), the
 table of its agreements, the errata that touch it (``Dataset.errata``) and the citation
 (``sa.cite``). Every heading and label comes from one table of Japanese and English words
 (``WORDS``). A report counts nothing itself: it lays out the summary tables.
@@ -68,6 +69,11 @@ WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "by_field": ("分野別", "By field"),
         "by_year": ("締結年別", "By year signed"),
         "charts": ("図", "Charts"),
+        "map_credit": (
+            "地図の形：japanmap 0.6.0（Apache License 2.0）。各都道府県の県庁所在地を含む部分。",
+            "Map shapes: japanmap 0.6.0 (Apache License 2.0), the part of each prefecture that"
+            " holds its capital.",
+        ),
         "agreements": ("提携・協定の一覧", "The agreements"),
         "errata": ("正誤", "Errata"),
         "errata_intro": (
@@ -369,7 +375,8 @@ def build(
     ]
     charts = _charts(ds, lang)
     if charts:
-        sections.append(Section("charts", _word("charts", lang), charts=charts))
+        credit = (_word("map_credit", lang),)
+        sections.append(Section("charts", _word("charts", lang), credit, charts=charts))
     agreements = tuple(map(tuple, agreement_rows(ds, lang)))
     sections.append(
         Section(
@@ -420,8 +427,9 @@ def _counts(key: str, table: summary.CountTable, lang: Lang) -> Section:
 
 
 def _charts(ds: Dataset, lang: Lang) -> tuple[Chart, ...]:
-    """The charts that say something about ``ds``: none for no agreement, field × country
-    only for more than one country, the top prefectures only for more than one."""
+    """The charts that say something about ``ds``, and the map of its prefectures: none for
+    no agreement, field × country only for more than one country, the top prefectures only
+    for more than one."""
     if not ds:
         return ()
     drawn: list[tuple[str, Callable[..., Axes]]] = [("by-year", plot.by_year)]
@@ -429,6 +437,7 @@ def _charts(ds: Dataset, lang: Lang) -> tuple[Chart, ...]:
         drawn.append(("field-by-country", plot.field_by_country))
     if len(ds.prefectures) > 1:
         drawn.append(("top-prefectures", plot.top_prefectures))
+    drawn.append(("map", plot.prefectures_map))
     return tuple(_chart(key, draw(ds, lang=lang)) for key, draw in drawn)
 
 
