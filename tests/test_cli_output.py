@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sister_agreements as sa
-from sister_agreements import cli, summary
+from sister_agreements import _labels, cli, summary
 from sister_agreements._render import display_width
 
 LANGS = ("ja", "en")
@@ -317,8 +317,8 @@ def test_errata_kinds_and_items_in_the_language_asked_for() -> None:
         .startswith("E004,1-10,index_name,parties,")
     )  # CSV: the keys, for programs
     register = sa.load().errata
-    assert {e.kind for e in register} == set(cli.ERRATUM_KINDS)
-    assert {e.item for e in register} == set(cli._ERRATUM_ITEMS_JA)
+    assert {e.kind for e in register} == set(_labels.ERRATUM_KINDS)
+    assert {e.item for e in register} == set(_labels.ERRATUM_ITEMS_JA)
 
 
 # --- the languages ---------------------------------------------------------------
@@ -338,7 +338,7 @@ def japanese_only(ds: sa.Dataset) -> list[str]:
         values += [event.label for event in a.dates] + [link.label for link in a.urls]
         values += [c.department for c in a.contacts] + [c.phone for c in a.contacts]
     for e in ds.errata:
-        values += [e.printed, e.dataset, cli._evidence(e, "en")]
+        values += [e.printed, e.dataset, _labels.evidence(e, "en")]
     lines = {line for value in values if value for line in value.split("\n")}
     return sorted(lines, key=len, reverse=True)
 
@@ -367,8 +367,8 @@ def test_japanese_output_has_no_english_labels() -> None:
         rows = printed(*args, "--format", "markdown").splitlines()[4:]
         assert rows and all(not re.search("[A-Za-z]", row) for row in rows), rows
     rows = printed("errata", "--format", "markdown").splitlines()[2:]
-    assert {row.split(" | ")[2] for row in rows} == {ja for ja, _ in cli.ERRATUM_KINDS.values()}
-    assert {row.split(" | ")[3] for row in rows} == set(cli._ERRATUM_ITEMS_JA.values())
+    assert {row.split(" | ")[2] for row in rows} == {ja for ja, _ in _labels.ERRATUM_KINDS.values()}
+    assert {row.split(" | ")[3] for row in rows} == set(_labels.ERRATUM_ITEMS_JA.values())
 
 
 # --- the width: the terminal's, COLUMNS, or none in a pipe ---------------------------

@@ -60,7 +60,7 @@ def _run(code: str) -> str:
 def test_pages_have_examples() -> None:
     examples = _examples()
     assert len(examples) >= 3
-    assert "tutorial.md#12" in {where for where, _, shown in examples if shown}  # the ties
+    assert "tutorial.md#13" in {where for where, _, shown in examples if shown}  # the ties
     assert [p.name for p in JA_PAGES] == ["index.md", "tutorial.md"]
 
 
@@ -75,8 +75,8 @@ def test_the_japanese_pages_have_the_english_pages_examples_and_show_their_outpu
 #: Examples that need an extra (pandas, plot, parquet, xlsx, graph) or a reader of the
 #: check extra (DuckDB, openpyxl) run in the slow tier, which installs them.
 _NEEDS_EXTRA = pytest.mark.slow
-_EXTRAS = ("pandas", "sa.plot", "duckdb", "openpyxl", "networkx", "to_parquet", "to_xlsx",
-           "to_networkx", "write_graphml", "write_gexf")  # fmt: skip
+_EXTRAS = ("pandas", "sa.plot", "sa.report", "duckdb", "openpyxl", "networkx", "to_parquet",
+           "to_xlsx", "to_networkx", "write_graphml", "write_gexf")  # fmt: skip
 
 
 def _needs_extra(code: str) -> bool:
@@ -106,7 +106,8 @@ def test_python_example_runs_and_prints_what_it_shows(
 
 @pytest.mark.slow
 def test_the_chart_images_are_what_the_code_draws_now() -> None:
-    """docs/images/*.svg are tools/docs_images.py's drawings, byte for byte."""
+    """docs/images/*.svg and docs/reports/*.html are tools/docs_images.py's drawings, byte
+    for byte."""
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "docs_images.py"), "--check"],
         capture_output=True,
@@ -117,6 +118,24 @@ def test_the_chart_images_are_what_the_code_draws_now() -> None:
     pages = "".join(p.read_text("utf-8") for p in PAGES)
     shown = re.findall(r"\]\((?:\.\./)?images/([^)]+)\)", pages)
     assert set(shown) == {p.name for p in (DOCS / "images").glob("*.svg")}
+
+
+#: A Python example followed by the text it prints.
+_SHOWN = re.compile(r"```python\n((?:(?!```).)*)```\n\n```text\n((?:(?!```).)*)```", re.S)
+
+
+def test_the_output_an_example_shows_is_what_it_prints(tmp_path: Path) -> None:
+    shown = [
+        (page.name, code, text)
+        for page in PAGES
+        for code, text in _SHOWN.findall(page.read_text(encoding="utf-8"))
+    ]
+    assert "tutorial.md" in {name for name, _, _ in shown}  # the ties of 静岡県
+    for name, code, text in shown:
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
+        assert result.stdout == text, name
 
 
 def test_readme_names_the_two_fresh_machine_commands() -> None:

@@ -1,4 +1,5 @@
-"""Draw the docs' chart and map images (docs/images/*.svg) with sister_agreements.plot.
+"""Draw the docs' chart and map images (docs/images/*.svg) with sister_agreements.plot,
+and the gallery's sample reports (docs/reports/*.html) with sister_agreements.report.
 
     python tools/docs_images.py          # write them
     python tools/docs_images.py --check  # exit 1 if a committed image is not a fresh drawing
@@ -18,16 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import sister_agreements as sa  # noqa: E402
-from sister_agreements import plot  # noqa: E402
+from sister_agreements import plot, report  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
+REPORTS = ROOT / "docs" / "reports"
 
 
 def images() -> dict[Path, bytes]:
-    """Every image's path and SVG bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
+    """Every image's path and bytes (UTF-8): the tutorial's charts of 静岡県 and the whole
     dataset's, in English and, to show the Japanese font, in Japanese, the Japanese
-    tutorial's (docs/ja/tutorial.md), all in Japanese, and the maps of the prefectures and
-    of the partners in either language."""
+    tutorial's (docs/ja/tutorial.md), all in Japanese, the maps of the prefectures and of
+    the partners in either language, and the gallery's reports of 静岡県 in both languages."""
     ds = sa.load()
     shizuoka = ds.filter(prefecture="静岡")
     charts = {
@@ -42,7 +44,12 @@ def images() -> dict[Path, bytes]:
         "partners-map.svg": plot.partners_map(ds, lang="en"),
         "partners-map-ja.svg": plot.partners_map(ds, lang="ja"),
     }
-    return {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
+    drawn = {IMAGES / name: plot.to_svg(ax).encode() for name, ax in charts.items()}
+    for lang in ("en", "ja"):
+        subject = report.describe(lang, prefecture="静岡")
+        page = report.build(shizuoka, lang=lang, subject=subject).html()
+        drawn[REPORTS / f"shizuoka-{lang}.html"] = page.encode()
+    return drawn
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in stale:
             print(f"stale: {path.relative_to(ROOT)} (run tools/docs_images.py)", file=sys.stderr)
         return 1 if stale else 0
-    IMAGES.mkdir(exist_ok=True)
-    for path, svg in drawn.items():
-        path.write_bytes(svg)
+    for path, data in drawn.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
     return 0
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from sister_agreements import cli  # noqa: E402
+from sister_agreements import _labels, cli  # noqa: E402
 from sister_agreements.model import Erratum  # noqa: E402
 from sister_agreements.taxonomy import Field  # noqa: E402
 
 DOCS = ROOT / "docs"
 
-_KINDS = cli.ERRATUM_KINDS
+_KINDS = _labels.ERRATUM_KINDS
 
 
 def _cell(text: str) -> str:

@@ -37,14 +37,14 @@ from sister_agreements.model import (
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 if TYPE_CHECKING:
-    from sister_agreements import citation, export, names, plot, published, summary
+    from sister_agreements import citation, export, names, plot, published, report, summary
     from sister_agreements.citation import cite
 
     __version__: str
     countries: names.Lookup[Country]
     prefectures: names.Lookup[Prefecture]
 
-_SUBMODULES = {"citation", "export", "names", "plot", "published", "summary"}
+_SUBMODULES = {"citation", "export", "names", "plot", "published", "report", "summary"}
 
 
 def __getattr__(name: str) -> Any:
@@ -104,5 +104,6 @@ __all__ = [
     "plot",
     "prefectures",
     "published",
+    "report",
     "summary",
 ]

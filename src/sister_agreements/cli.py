@@ -1,10 +1,11 @@
 """The ``sister-agreements`` command line (also ``python -m sister_agreements``).
 
 Bad input prints one line to stderr and exits 2 (usage) or 1 (an unknown id, name or
-an output that cannot be written); a bug prints one line too, with status 70 (``--debug``
-shows its traceback); Ctrl-C (SIGINT) exits 130. Only the package's own errors count as
-the user's mistakes. No traceback reaches the user, also not when standard output or
-standard error is closed or full (see ``main``).
+an output that cannot be written, or an optional extra a command needs is missing); a
+bug prints one line too, with status 70 (``--debug`` shows its traceback); Ctrl-C
+(SIGINT) exits 130. Only the package's own errors count as the user's mistakes. No
+traceback reaches the user, also not when standard output or standard error is closed
+or full (see ``main``).
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import sister_agreements as sa
 from sister_agreements import citation, export, summary
+from sister_agreements._labels import ERRATUM_KINDS, errata_rows
+from sister_agreements._labels import agreement_rows as _agreement_rows
+from sister_agreements._labels import t as _t
+from sister_agreements._labels import title as _title
 from sister_agreements._render import display_width, markdown_table, text_table, wrap
 from sister_agreements.dataset import Dataset
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError, UnknownValueError, echo
-from sister_agreements.model import Agreement, Contact, Erratum, Listing, Tie
+from sister_agreements.model import Agreement, Contact, Listing, Tie
 from sister_agreements.taxonomy import Field
 
 T = TypeVar("T")
@@ -38,6 +43,10 @@ FORMATS = ("text", "markdown", "csv", "json")
 
 class UsageError(Exception):
     """Bad command-line usage: exit status 2."""
+
+
+class MissingExtraError(Exception):
+    """An optional extra the command needs is not installed: exit status 1."""
 
 
 class _Done(Exception):
@@ -112,57 +121,7 @@ def _date_bound(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(f"{error}; expected {expected}") from None
 
 
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
-
-
 # --- output helpers -------------------------------------------------------------
-
-#: The kinds of errata (``Erratum.kind``) in Japanese and English, as headings.
-ERRATUM_KINDS = MappingProxyType(
-    {
-        "index_order": ("索引と個票の順序", "Index and sheets in different orders"),
-        "index_name": ("索引の当事者名", "Party names in the index"),
-        "sheet_name": ("個票の当事者名", "Party names on the sheets"),
-        "index_title": ("索引の名称", "Titles in the index"),
-        "relisting_mark": ("再掲の表示", "Re-listing marks"),
-        "era_year": ("和暦と西暦の不一致", "Era year against Western year"),
-        "date_conflict": ("年月日と本文の矛盾", "Dates the sheet's own text contradicts"),
-        "copy_differs": ("再掲された個票の相違", "Copies of one agreement that differ"),
-        "misplaced_text": ("別の個票の記載", "Text that belongs to another sheet"),
-        "incomplete_parties": ("当事者の記載漏れ", "Parties the cell leaves out"),
-        "contact": ("問い合わせ先", "Contacts"),
-        "text_misprint": ("本文の誤記", "Misprints in the sheets' texts"),
-    }
-)
-#: The items of a sheet or listing an erratum concerns (``Erratum.item``), in Japanese:
-#: the sheets' own item names where the item is one of them.
-_ERRATUM_ITEMS_JA = {
-    "listing": "掲載",
-    "sheet": "個票",
-    "sheet title": "個票の名称",
-    "title": "名称",
-    "parties": "自治体名",
-    "date": "提携年月日",
-    "background": "提携に至った経緯",
-    "activities": "提携後の取組内容",
-    "outcomes": "取組による成果・課題等",
-    "urls": "URL",
-    "contacts": "問い合わせ先",
-}
-
-
-def _title(agreement: Agreement, lang: str) -> str:
-    """The title of ``agreement`` as the command line prints it in ``lang``; every title
-    it prints comes from here: the report's title, or under ``en`` the project's English
-    rendering of it (``title_en``)."""
-    return agreement.title_en if lang == "en" else agreement.title
-
-
-def _evidence(erratum: Erratum, lang: str) -> str:
-    """The evidence of ``erratum`` as the command line prints it in ``lang``: the
-    register's English text, or under ``ja`` its Japanese rendering (``evidence_ja``)."""
-    return erratum.evidence_ja if lang == "ja" else erratum.evidence
 
 
 def _width(args: argparse.Namespace) -> int | None:
@@ -215,26 +174,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def _agreement_rows(ds: Dataset, lang: str) -> list[list[str]]:
-    header = [
-        "ID",
-        _t(lang, "締結", "Signed"),
-        _t(lang, "分野", "Fields"),
-        _t(lang, "日本側", "Japanese parties"),
-        _t(lang, "海外側", "Foreign parties"),
-        _t(lang, "名称", "Title"),
-    ]
-    rows = [header]
-    comma = _t(lang, "、", ", ")
-    for a in ds:
-        japanese = comma.join(_t(lang, p.name, p.name_en) for p in a.japanese_parties)
-        foreign = comma.join(_t(lang, p.name, p.name_en) for p in a.foreign_parties)
-        signed = a.signed.isoformat() if a.signed else ""
-        fields = "".join(f.symbol for f in a.fields)
-        rows.append([a.id, signed, fields, japanese, foreign, _title(a, lang)])
-    return rows
-
-
 def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
     if args.format == "json":
         return _json(export.to_records(ds, "agreement"))
@@ -246,12 +185,17 @@ def _agreements(ds: Dataset, args: argparse.Namespace) -> str:
 # --- commands -------------------------------------------------------------------
 
 
-def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
+def _query(args: argparse.Namespace) -> dict[str, Any]:
+    """The filters given, as ``Dataset.filter`` takes them."""
     names = ("field", "country", "prefecture", "party", "kind", "tie", "signed_from", "signed_to")
     query = {name: getattr(args, name) for name in names if getattr(args, name)}
     if args.multilateral is not None:
         query["multilateral"] = args.multilateral
-    return ds.filter(**query)
+    return query
+
+
+def _filtered(ds: Dataset, args: argparse.Namespace) -> Dataset:
+    return ds.filter(**_query(args))
 
 
 def _checked(run: Callable[[], T]) -> T:
@@ -695,20 +639,29 @@ def cmd_errata(ds: Dataset, args: argparse.Namespace) -> str:
         from sister_agreements._codec import converter
 
         return _json([converter.unstructure(e) for e in chosen])
-    lang = args.lang
-    header = ["ID", _t(lang, "掲載", "Listing"), _t(lang, "種類", "Kind"), _t(lang, "項目", "Item"),
-              _t(lang, "報告書の記載", "Printed"), _t(lang, "データセット", "Dataset")]  # fmt: skip
-    if args.evidence:
-        header.append(_t(lang, "根拠", "Evidence"))
-    rows = [header]
-    for e in chosen:
-        kind, item = e.kind, e.item
-        if args.format != "csv":
-            kind, item = _t(lang, *ERRATUM_KINDS[kind]), _t(lang, _ERRATUM_ITEMS_JA[item], item)
-        rows.append([e.id, e.listing, kind, item, e.printed, e.dataset])
-        if args.evidence:
-            rows[-1].append(_evidence(e, lang))
+    rows = errata_rows(chosen, args.lang, keys=args.format == "csv", with_evidence=args.evidence)
     return _table(rows, args.format, _width(args))
+
+
+def cmd_report(ds: Dataset, args: argparse.Namespace) -> None:
+    """Write the report of the filtered agreements: HTML to a path ending in .html, else
+    Markdown (to a .md file, or report.md in a directory) with its images beside it.
+
+    Raises:
+        MissingExtraError: without the ``plot`` extra.
+    """
+    subset = _filtered(ds, args)
+    try:
+        from sister_agreements import report
+
+        subject = report.describe(args.lang, **_query(args))
+        built = report.build(subset, title=args.title, lang=args.lang, subject=subject)
+    except ImportError as error:
+        raise MissingExtraError(str(error)) from None
+    if args.output.lower().endswith(".html"):
+        _to_file(args.output, lambda: built.to_html(args.output))
+    else:
+        _to_file(args.output, lambda: built.to_markdown(args.output))
 
 
 def cmd_fields(ds: Dataset, args: argparse.Namespace) -> str:
@@ -930,6 +883,21 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     sub.add_argument("--evidence", action="store_true", help="include the evidence")
     sub.set_defaults(run=cmd_errata)
 
+    about = "write a report of the filtered agreements: tables, charts, errata, citation"
+    sub = commands.add_parser("report", help=about, description=about, parents=[common])
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=_output,
+        required=True,
+        help="PATH.html: one self-contained HTML file; PATH.md or a directory: Markdown "
+        "(report.md in the directory) with an images folder beside it",
+    )
+    sub.add_argument("--title", help="the report's title (default: from the filters)")
+    _add_filters(sub)
+    sub.set_defaults(run=cmd_report)
+
     sub = command("fields", "the nine fields of the taxonomy")
     sub.set_defaults(run=cmd_fields)
 
@@ -1015,7 +983,7 @@ def _run(arguments: list[str]) -> int:
         return _write(output) if output else 0
     except UsageError as error:
         return _fail(2, str(error))
-    except (UnknownValueError, DatasetError) as error:
+    except (UnknownValueError, DatasetError, MissingExtraError) as error:
         return _fail(1, str(error))
     except UnicodeEncodeError as error:
         return _fail(1, error.reason)
