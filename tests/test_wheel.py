@@ -51,7 +51,7 @@ def test_suite_passes_against_installed_wheel(wheel: Path, tmp_path: Path) -> No
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    extras = "test,build,check,pandas,plot,docs,parquet,xlsx,graph"
+    extras = "test,build,check,pandas,plot,dev,docs,parquet,xlsx,graph"
     subprocess.run([str(python), "-m", "pip", "install", "-q", f"{wheel}[{extras}]"], check=True)
     tests = tmp_path / "tests"
     shutil.copytree(REPO / "tests", tests)
