@@ -18,17 +18,8 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sister_agreements import _stand_ins
-from sister_agreements._datapackage import to_datapackage as to_datapackage
-from sister_agreements._geojson import geojson_text as geojson_text
-from sister_agreements._geojson import to_geojson as to_geojson
-from sister_agreements._graph import to_networkx as to_networkx
-from sister_agreements._graph import write_gexf as write_gexf
-from sister_agreements._graph import write_graphml as write_graphml
-from sister_agreements._parquet import to_parquet as to_parquet
-from sister_agreements._sqlite import to_sqlite as to_sqlite
 from sister_agreements._stand_ins import GETA as GETA
 from sister_agreements._stand_ins import STAND_INS as STAND_INS
-from sister_agreements._xlsx import to_xlsx as to_xlsx
 from sister_agreements.dataset import Dataset
 from sister_agreements.errors import UnknownValueError
 from sister_agreements.model import Agreement, Erratum, ForeignParty, JapaneseParty, Listing, Tie
@@ -37,6 +28,40 @@ if TYPE_CHECKING:
     import pandas
 
     from sister_agreements._atomic import Target
+    from sister_agreements._datapackage import to_datapackage as to_datapackage
+    from sister_agreements._geojson import geojson_text as geojson_text
+    from sister_agreements._geojson import to_geojson as to_geojson
+    from sister_agreements._graph import to_networkx as to_networkx
+    from sister_agreements._graph import write_gexf as write_gexf
+    from sister_agreements._graph import write_graphml as write_graphml
+    from sister_agreements._parquet import to_parquet as to_parquet
+    from sister_agreements._sqlite import to_sqlite as to_sqlite
+    from sister_agreements._xlsx import to_xlsx as to_xlsx
+
+#: The writers of the other formats, each in the module named here, imported on first use:
+#: reading the data and writing CSV or JSON need none of them (nor sqlite3, nor the
+#: tables they share), which keeps the command line's start short.
+_WRITERS = MappingProxyType(
+    {
+        "to_datapackage": "_datapackage",
+        "geojson_text": "_geojson",
+        "to_geojson": "_geojson",
+        "to_networkx": "_graph",
+        "write_gexf": "_graph",
+        "write_graphml": "_graph",
+        "to_parquet": "_parquet",
+        "to_sqlite": "_sqlite",
+        "to_xlsx": "_xlsx",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """The writers of ``_WRITERS``, from their modules (PEP 562)."""
+    module = _WRITERS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"sister_agreements.{module}"), name)
 
 Level = Literal["agreement", "listing", "party", "erratum"]
 LEVELS: tuple[Level, ...] = ("agreement", "listing", "party", "erratum")
