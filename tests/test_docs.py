@@ -120,24 +120,6 @@ def test_the_chart_images_are_what_the_code_draws_now() -> None:
     assert set(shown) == {p.name for p in (DOCS / "images").glob("*.svg")}
 
 
-#: A Python example followed by the text it prints.
-_SHOWN = re.compile(r"```python\n((?:(?!```).)*)```\n\n```text\n((?:(?!```).)*)```", re.S)
-
-
-def test_the_output_an_example_shows_is_what_it_prints(tmp_path: Path) -> None:
-    shown = [
-        (page.name, code, text)
-        for page in PAGES
-        for code, text in _SHOWN.findall(page.read_text(encoding="utf-8"))
-    ]
-    assert "tutorial.md" in {name for name, _, _ in shown}  # the ties of 静岡県
-    for name, code, text in shown:
-        result = subprocess.run(
-            [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
-        )
-        assert result.stdout == text, name
-
-
 def test_readme_names_the_two_fresh_machine_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     run = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/sister-agreements summary"
