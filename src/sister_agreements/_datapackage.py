@@ -168,15 +168,8 @@ def to_datapackage(ds: Dataset, directory: str | os.PathLike[str]) -> list[str]:
     """
     from sister_agreements import _atomic
 
-    folder = _atomic.path_text(directory)
-    rows = _tables_out.tables(ds)
-    os.makedirs(folder, exist_ok=True)
-    written = []
-    for table in _tables_out.TABLES:
-        path = os.path.join(folder, f"{table.name}.csv")
-        _atomic.write_bytes(path, csv_bytes(table, rows[table.name]))
-        written.append(path)
-    path = os.path.join(folder, DESCRIPTOR)
+    written = _tables_out.write_tables(ds, directory, "csv", csv_bytes)
+    path = os.path.join(_atomic.path_text(directory), DESCRIPTOR)
     text = json.dumps(descriptor(ds), ensure_ascii=False, indent=2) + "\n"
     _atomic.write_bytes(path, text.encode("utf-8"))
     return [*written, path]

@@ -71,14 +71,4 @@ def to_parquet(ds: Dataset, directory: str | os.PathLike[str]) -> list[str]:
         OSError: if a file cannot be written.
         TypeError: if ``directory`` is not a path.
     """
-    from sister_agreements import _atomic
-
-    folder = _atomic.path_text(directory)
-    rows = _tables_out.tables(ds)
-    os.makedirs(folder, exist_ok=True)
-    written = []
-    for table in _tables_out.TABLES:
-        path = os.path.join(folder, f"{table.name}.parquet")
-        _atomic.write_bytes(path, table_bytes(table, rows[table.name]))
-        written.append(path)
-    return written
+    return _tables_out.write_tables(ds, directory, "parquet", table_bytes)

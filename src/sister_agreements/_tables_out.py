@@ -16,7 +16,8 @@ every run.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from types import MappingProxyType, ModuleType
 from typing import Any, Literal
 
@@ -272,6 +273,29 @@ def extra(module: str, name: str) -> ModuleType:
         raise ImportError(
             f"{module.partition('.')[0]} is not installed: pip install 'sister-agreements[{name}]'"
         ) from None
+
+
+def write_tables(
+    ds: Dataset, directory: object, extension: str, encode: Callable[[Table, list[Row]], bytes]
+) -> list[str]:
+    """Each table of ``ds`` encoded into DIRECTORY/NAME.EXTENSION (the directory created if
+    missing), each file replaced whole or not at all; the paths, in the order of ``TABLES``.
+
+    Raises:
+        OSError: if a file cannot be written.
+        TypeError: if ``directory`` is not a path.
+    """
+    from sister_agreements import _atomic
+
+    folder = _atomic.path_text(directory)
+    rows = tables(ds)
+    os.makedirs(folder, exist_ok=True)
+    written = []
+    for table in TABLES:
+        path = os.path.join(folder, f"{table.name}.{extension}")
+        _atomic.write_bytes(path, encode(table, rows[table.name]))
+        written.append(path)
+    return written
 
 
 def _pick(table: Table, record: Mapping[str, Any], **extra: Any) -> Row:

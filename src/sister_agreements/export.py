@@ -63,6 +63,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f"sister_agreements.{module}"), name)
 
+
 Level = Literal["agreement", "listing", "party", "erratum"]
 LEVELS: tuple[Level, ...] = ("agreement", "listing", "party", "erratum")
 Errors = Literal["strict", "replace"]
