@@ -69,7 +69,7 @@ def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     header_line, rows = package_data(ROWS_FILE).split(b"\n", 1)
     header = json.loads(header_line)
     assert rows.count(b"\n") == 1 and rows.endswith(b"\n")
-    assert header["format"] == "sister_agreements rows 1"
+    assert header["format"] == "sister_agreements rows 2"
     assert header["sha256"] == package_data(DIGEST_FILE).decode("ascii").split()[0]
     assert header["crc32"] == zlib.crc32(rows)
     assert header["fields"]["Listing"] == [
@@ -80,7 +80,31 @@ def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     assert header["fields"]["Tie"] == [
         "kind", "year", "japanese_party", "foreign_party", "evidence"
     ]  # fmt: skip
-    assert [len(part) for part in json.loads(rows)] == [8, 249, 47, 149, 81]
+    # source, countries, prefectures, the distinct points, Japanese and foreign parties,
+    # agreements, errata
+    assert [len(part) for part in json.loads(rows)] == [8, 249, 47, 208, 89, 153, 149, 81]
+
+
+def test_a_recurring_party_or_point_is_one_object(ds: sa.Dataset) -> None:
+    """The 2,116 objects of the document are 1,835 distinct ones: 361 points are 208, 162
+    Japanese parties 89 and 208 foreign parties 153; equal records are the same object."""
+    seen: dict[int, Any] = {}
+
+    def walk(value: Any) -> int:
+        if attrs.has(type(value)):
+            seen[id(value)] = value
+            return 1 + sum(walk(getattr(value, a.name)) for a in attrs.fields(type(value)))
+        return sum(map(walk, value)) if isinstance(value, tuple) else 0
+
+    assert walk(ds._document()) == 2116
+    assert len(seen) == 1835
+    by_value: dict[Any, set[int]] = {}
+    for key, value in seen.items():
+        by_value.setdefault(value, set()).add(key)
+    shared = (sa.Point, sa.JapaneseParty, sa.ForeignParty)
+    assert all(len(keys) == 1 for value, keys in by_value.items() if type(value) in shared)
+    shizuoka = [p for a in ds for p in a.japanese_parties if p.name == "静岡県"]
+    assert len(shizuoka) == 12 and all(p is shizuoka[0] for p in shizuoka)
 
 
 def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:

@@ -211,7 +211,7 @@ def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
 
 def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     header, rows = _rows()
-    rows[3][3][12][0][3] = True  # agreement 1-04's first listing: relisted
+    rows[6][3][12][0][3] = True  # agreement 1-04's first listing: relisted
     changed = _render_rows(header, rows)
     error = _load_error(tmp_path, changed)
     crc = zlib.crc32(changed.split(b"\n", 1)[1])
@@ -227,7 +227,7 @@ def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     [
         ({"sha256": "0" * 64}, "was not written from the recorded agreements.json: reinstall "
          "sister-agreements"),
-        ({"format": "other"}, "not a 'sister_agreements rows 1' file: reinstall sister-agreements"),
+        ({"format": "other"}, "not a 'sister_agreements rows 2' file: reinstall sister-agreements"),
         ({"fields": {}}, "differs from the file the build wrote (CRC-32 "),
     ],
 )  # fmt: skip
@@ -242,7 +242,7 @@ def test_a_header_that_is_not_the_builds_is_refused(
 
 def test_rows_changed_on_purpose_with_their_crc_mended_are_refused(tmp_path: Path) -> None:
     header, rows = _rows()
-    del rows[3][0][1]  # agreement 1-01 without its title
+    del rows[6][0][1]  # agreement 1-01 without its title
     error = _load_error(tmp_path, _render_rows(header, rows, mend=True))
     assert str(error).startswith(f"{ROWS_WHERE}: not rows of the model: ")
 
