@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -366,3 +368,41 @@ def test_any_piece_of_an_agreements_text_finds_it(data: st.DataObject) -> None:
     piece = text[start : start + data.draw(st.integers(2, 8))].strip()
     assume(piece.split() == [piece] and any(char.isalnum() for char in piece))
     assert agreement in ds.search(piece)
+
+
+def _matches(a: sa.Agreement, query: dict[str, Any]) -> bool:
+    """Whether ``a`` matches ``query`` (the arguments of QUERIES), read off the agreement
+    itself: the oracle of ``filter``'s indexes."""
+    parties: list[sa.JapaneseParty | sa.ForeignParty] = [*a.japanese_parties, *a.foreign_parties]
+    signed = a.signed.first_day() if a.signed else None
+    tests: dict[str, Callable[[Any], bool]] = {
+        "field": lambda fields: bool(set(fields) & set(a.fields)),
+        "country": lambda codes: bool(set(codes) & set(a.countries)),
+        "prefecture": lambda name: (
+            sa.prefectures.lookup(name).name_ja in {p.prefecture for p in a.japanese_parties}
+        ),
+        "kind": lambda kind: kind in {p.kind.value for p in parties},
+        "signed_from": lambda year: signed is not None and signed >= datetime.date(year, 1, 1),
+        "signed_to": lambda year: signed is not None and signed <= datetime.date(year, 12, 31),
+        "multilateral": lambda value: a.is_multilateral == value,
+        "tie": lambda kinds: bool(set(kinds) & {t.kind for t in a.ties}),
+    }
+    return all(tests[name](value) for name, value in query.items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(QUERIES)
+def test_filter_gives_what_reading_every_agreement_gives(query: dict[str, Any]) -> None:
+    """The indexes answer as a scan of the agreements does, and stay as they were: the
+    sets a filter starts from are the indexes' own, never changed."""
+    ds = sa.load()
+    facets = ds._index.facets
+    sizes = {name: {k: len(v) for k, v in vars(facets)[name].items()} for name in _FACETS}
+    expected = [a.id for a in ds if _matches(a, query)]
+    assert _ids(ds.filter(**query)) == expected
+    one_to_one = ds.filter(multilateral=False)
+    assert _ids(one_to_one.filter(**query)) == [x for x in expected if x in one_to_one._ids]
+    assert {name: {k: len(v) for k, v in vars(facets)[name].items()} for name in _FACETS} == sizes
+
+
+_FACETS = ("field", "tie", "country", "prefecture", "kind", "party", "multilateral")

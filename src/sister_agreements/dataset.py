@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from sister_agreements._decode import Document, read_rows
@@ -346,18 +346,18 @@ class Dataset(Sequence[Agreement]):
             TypeError: a value of the wrong type.
         """
         given = (field, country, prefecture, party, kind, signed_from, signed_to, multilateral, tie)
-        if all(value is None for value in given):
+        if given.count(None) == len(given):
             return self  # without building the indexes
         facets = self._index.facets
-        matches: list[set[str]] = []  # one set per given argument, intersected below
+        matches: list[Set[str]] = []  # one set per given argument, intersected below
         if field is not None:
             matches.append(_union(facets.field, _values(field, Field.parse)))
         if country is not None:
-            codes = (c.code for c in _values(country, self._index.countries.lookup))
+            codes = [c.code for c in _values(country, self._index.countries.lookup)]
             matches.append(_union(facets.country, codes))
         if prefecture is not None:
             chosen = _values(prefecture, self._index.prefectures.lookup)
-            matches.append(_union(facets.prefecture, (p.name_ja for p in chosen)))
+            matches.append(_union(facets.prefecture, [p.name_ja for p in chosen]))
         if party is not None:
             matches.append(set().union(*_values(party, self._party_ids)))
         if kind is not None:
@@ -375,7 +375,8 @@ class Dataset(Sequence[Agreement]):
             matches.append(facets.multilateral[multilateral])
         if tie is not None:
             matches.append(_union(facets.tie, _values(tie, TieKind.parse)))
-        ids = set.intersection(*sorted(matches, key=len))
+        smallest, *others = sorted(matches, key=len)
+        ids = frozenset(smallest).intersection(*others)
         if len(self._ids) < len(self._index.position):
             ids &= self._ids
         return Dataset(self._index, ids)
@@ -406,7 +407,7 @@ class Dataset(Sequence[Agreement]):
                 found = [x for x in found if word in texts[x] or one_ke in texts_one_ke[x]]
         return Dataset(self._index, found)
 
-    def _party_ids(self, value: object) -> set[str]:
+    def _party_ids(self, value: object) -> Set[str]:
         """The ids of the agreements of the party or parties ``value`` names: a name as
         printed or in English (any romanisation, with or without its suffix), a
         prefecture in any form ``filter(prefecture=)`` takes, or a Japanese local
@@ -444,8 +445,14 @@ def _values(value: object, parse: Callable[[Any], T]) -> list[T]:
     return [parse(value)]
 
 
-def _union(index: dict[T, set[str]], keys: Iterable[T]) -> set[str]:
+def _union(index: dict[T, set[str]], keys: list[T]) -> Set[str]:
+    """The ids under any of ``keys``: the index's own set for one key (never changed)."""
+    if len(keys) == 1:
+        return index.get(keys[0], _NONE)
     return set().union(*[index.get(key, ()) for key in keys])
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 @functools.cache
