@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from sister_agreements._record import record_repr
+from sister_agreements._record import record_eq, record_hash, record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError
 from sister_agreements.model import (
@@ -61,6 +61,8 @@ class Document:
     """Everything the data file holds, in the order it holds it."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     source: Source
     countries: tuple[Country, ...]

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from sister_agreements._record import record_repr
+from sister_agreements._record import record_eq, record_hash, record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
@@ -25,6 +25,8 @@ class Source:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     publisher_ja: str
     publisher_en: str
@@ -46,6 +48,8 @@ class Listing:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     field: Field
     number: int
@@ -73,6 +77,8 @@ class Point:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     latitude: float
     longitude: float
@@ -96,6 +102,8 @@ class JapaneseParty:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     id: str
     name: str
@@ -124,6 +132,8 @@ class ForeignParty:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     id: str
     name: str
@@ -151,6 +161,8 @@ class Country:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     code: str
     alpha_3: str
@@ -172,6 +184,8 @@ class Prefecture:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     code: str
     lg_code: str
@@ -195,6 +209,8 @@ class DatedEvent:
     """One date printed under 提携年月日, with its label where the sheet gives one."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     date: PartialDate
     label: str | None = None
@@ -205,6 +221,8 @@ class Link:
     """A web page printed under (6) URL, with the note the sheet prints beside it."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     url: str
     label: str | None = None
@@ -215,6 +233,8 @@ class Contact:
     """The contact printed under 問い合わせ先; None where the sheet leaves a cell blank."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     department: str | None
     phone: str | None
@@ -234,6 +254,8 @@ class Erratum:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     id: str
     listing: str
@@ -258,6 +280,8 @@ class Tie:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     kind: TieKind
     year: int | None
@@ -277,6 +301,8 @@ class Agreement:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     id: str
     title: str

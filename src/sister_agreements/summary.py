@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 
 from sister_agreements._fold import closest_keys, name_key
-from sister_agreements._record import record_repr
+from sister_agreements._record import record_eq, record_hash, record_repr
 from sister_agreements._render import markdown_table, text_table
 from sister_agreements.dataset import Dataset, load
 from sister_agreements.dates import PartialDate
@@ -59,6 +59,8 @@ class Label:
     short name "中国"; None where the label is short already)."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     key: str
     ja: str
@@ -84,6 +86,8 @@ class Cell:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     total: int = 0
     relisted: int = 0
@@ -103,6 +107,8 @@ class CellDifference:
     """One cell where two tables differ; None where a table lacks the row or column."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     row: str
     column: str
@@ -123,6 +129,8 @@ class CountTable:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     title_ja: str
     title_en: str
