@@ -61,8 +61,12 @@ class _Index:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.position = {a.id: i for i, a in enumerate(document.agreements)}
-        self.by_key = {li.key: a for a in document.agreements for li in a.listings}
         self.whole: Dataset | None = None  # the first Dataset of every agreement
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, Agreement]:
+        """Every agreement by the key of each of its listings ("2-03")."""
+        return {li.key: a for a in self.document.agreements for li in a.listings}
 
     @functools.cached_property
     def facets(self) -> _Facets:
