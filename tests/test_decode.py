@@ -43,7 +43,7 @@ def _same(lean: Any, strict: Any, path: str = "document") -> int:
 
 def _rows() -> _decode.Document:
     digest = package_data(DIGEST_FILE).decode("ascii").split()[0]
-    return _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest)
+    return _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest).document()
 
 
 def test_the_rows_give_what_the_strict_reader_gives(ds: sa.Dataset) -> None:
@@ -68,8 +68,8 @@ def test_the_rows_are_what_the_build_writes_from_the_document() -> None:
 def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     header_line, rows = package_data(ROWS_FILE).split(b"\n", 1)
     header = json.loads(header_line)
-    assert rows.count(b"\n") == 1 and rows.endswith(b"\n")
-    assert header["format"] == "sister_agreements rows 2"
+    assert rows.count(b"\n") == 2 and rows.endswith(b"\n")
+    assert header["format"] == "sister_agreements rows 3"
     assert header["sha256"] == package_data(DIGEST_FILE).decode("ascii").split()[0]
     assert header["crc32"] == zlib.crc32(rows)
     assert header["fields"]["Listing"] == [
@@ -80,9 +80,11 @@ def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     assert header["fields"]["Tie"] == [
         "kind", "year", "japanese_party", "foreign_party", "evidence"
     ]  # fmt: skip
-    # source, countries, prefectures, the distinct points, Japanese and foreign parties,
-    # agreements, errata
-    assert [len(part) for part in json.loads(rows)] == [8, 249, 47, 208, 89, 153, 149, 81]
+    # source, prefectures, the distinct points, Japanese and foreign parties, agreements;
+    # then countries and errata
+    main, registers = [json.loads(line) for line in rows.splitlines()]
+    assert [len(part) for part in main] == [8, 47, 208, 89, 153, 149]
+    assert [len(part) for part in registers] == [249, 81]
 
 
 def test_a_recurring_party_or_point_is_one_object(ds: sa.Dataset) -> None:
@@ -123,7 +125,7 @@ def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
         if name.endswith(".json"):
             json.loads(text)
         elif name.endswith(".jsonl"):
-            assert [type(json.loads(line)) for line in text.splitlines()] == [dict, list]
+            assert [type(json.loads(line)) for line in text.splitlines()] == [dict, list, list]
     read: list[str] = []
 
     def recording(name: str) -> bytes:
@@ -164,3 +166,18 @@ def test_load_from_a_zip_file(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=True
     )
     assert out.stdout == "True 149 175\n"
+
+
+def test_the_countries_and_errata_are_read_on_first_use() -> None:
+    """``load()`` makes the agreements, source and prefectures; the 249 countries and 81
+    errata (a fifth of the rows) only when something asks for them, once."""
+    digest = package_data(DIGEST_FILE).decode("ascii").split()[0]
+    rows = _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest)
+    assert (len(rows.agreements), len(rows.prefectures), rows.source.data_version) == (
+        149, 47, "2012.5"
+    )  # fmt: skip
+    sa.summary.by_field(sa.Dataset(dataset._Index(rows)))
+    assert "_registers" not in vars(rows)
+    errata = rows.errata
+    assert "_registers" in vars(rows) and rows.errata is errata and len(errata) == 81
+    assert rows.countries is rows.countries and len(rows.countries) == 249

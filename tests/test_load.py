@@ -192,17 +192,21 @@ def test_a_string_for_a_boolean_is_refused_where_it_stands() -> None:
 
 
 def _rows() -> tuple[dict[str, Any], list[Any]]:
-    header, rows = _packaged(dataset.ROWS_FILE).splitlines()
-    return json.loads(header), json.loads(rows)
+    """The header, and the two lines of rows: [the first table's rows, the registers]."""
+    header, *rows = _packaged(dataset.ROWS_FILE).splitlines()
+    return json.loads(header), [json.loads(line) for line in rows]
 
 
 def _render_rows(header: dict[str, Any], rows: list[Any], *, mend: bool = False) -> bytes:
     """As the build writes the rows; ``mend`` writes the CRC-32 of the changed rows."""
-    line = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    lines = b"".join(
+        json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        for line in rows
+    )
     if mend:
-        header = {**header, "crc32": zlib.crc32(line)}
+        header = {**header, "crc32": zlib.crc32(lines)}
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return head + b"\n" + line
+    return head + b"\n" + lines
 
 
 def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
@@ -211,7 +215,7 @@ def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
 
 def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     header, rows = _rows()
-    rows[6][3][12][0][3] = True  # agreement 1-04's first listing: relisted
+    rows[0][5][3][12][0][3] = True  # agreement 1-04's first listing: relisted
     changed = _render_rows(header, rows)
     error = _load_error(tmp_path, changed)
     crc = zlib.crc32(changed.split(b"\n", 1)[1])
@@ -227,7 +231,7 @@ def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     [
         ({"sha256": "0" * 64}, "was not written from the recorded agreements.json: reinstall "
          "sister-agreements"),
-        ({"format": "other"}, "not a 'sister_agreements rows 2' file: reinstall sister-agreements"),
+        ({"format": "other"}, "not a 'sister_agreements rows 3' file: reinstall sister-agreements"),
         ({"fields": {}}, "differs from the file the build wrote (CRC-32 "),
     ],
 )  # fmt: skip
@@ -242,9 +246,23 @@ def test_a_header_that_is_not_the_builds_is_refused(
 
 def test_rows_changed_on_purpose_with_their_crc_mended_are_refused(tmp_path: Path) -> None:
     header, rows = _rows()
-    del rows[6][0][1]  # agreement 1-01 without its title
+    del rows[0][5][0][1]  # agreement 1-01 without its title
     error = _load_error(tmp_path, _render_rows(header, rows, mend=True))
     assert str(error).startswith(f"{ROWS_WHERE}: not rows of the model: ")
+
+
+def test_registers_changed_with_their_crc_mended_are_refused_when_read(tmp_path: Path) -> None:
+    """The countries and errata are read on first use: a change made on purpose there is a
+    DatasetError then, from every part that reads them, and never a different dataset."""
+    header, rows = _rows()
+    del rows[1][1][0][1]  # erratum E001 without its listing
+    with _package(tmp_path, _render_rows(header, rows, mend=True), _packaged(dataset.DIGEST_FILE)):
+        ds = sa.load()
+        assert len(ds) == 149 and ds.source.data_version == "2012.5"
+        for read in (lambda: ds.errata, lambda: ds.countries, lambda: sa.countries, ds._document):
+            with pytest.raises(sa.DatasetError) as caught:
+                read()
+            assert str(caught.value).startswith(f"{ROWS_WHERE}: not rows of the model: ")
 
 
 def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:

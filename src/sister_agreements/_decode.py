@@ -2,19 +2,21 @@
 
 ``agreements.json`` is the canonical file, the one other languages read; ``load()`` reads
 this second form of the same document instead, because it is about three times quicker
-to parse and needs no keyword matching. It is JSON Lines, two lines of plain UTF-8 JSON,
-so nothing in it depends on the Python version:
+to parse and needs no keyword matching. It is JSON Lines, three lines of plain UTF-8
+JSON, so nothing in it depends on the Python version:
 
 1. the header: ``format``, the ``sha256`` of the ``agreements.json`` it was made from (the
    digest ``agreements.sha256`` records), the ``crc32`` of the bytes after the header
-   (the second line and its newline), and
-   ``fields``, the field names of each class in the order its rows give them;
-2. the rows: ``[source, countries, prefectures, points, japanese_parties, foreign_parties,
-   agreements, errata]``, each record an array of its attrs fields' values in that order,
-   tuples as arrays, enums as their values, dates as ``[year, month, day]``. A point or a
-   party is written once, in its table, and given elsewhere as its position there, so
-   that one that recurs (a city in several agreements) is one object: 731 points and
-   parties in the document, 450 objects.
+   (the other two lines and their newlines), and ``fields``, the field names of each class
+   in the order its rows give them;
+2. the rows a first table needs: ``[source, prefectures, points, japanese_parties,
+   foreign_parties, agreements]``, each record an array of its attrs fields' values in
+   that order, tuples as arrays, enums as their values, dates as ``[year, month, day]``.
+   A point or a party is written once, in its table, and given elsewhere as its position
+   there, so that one that recurs (a city in several agreements) is one object: 731
+   points and parties in the document, 450 objects;
+3. the registers the rest of the document holds, ``[countries, errata]`` (every ISO 3166-1
+   country and the errata: a fifth of the rows), read on first use.
 
 ``read_rows`` trusts the rows only when the header names the recorded digest, the CRC-32
 of the rows is the header's and the field names are the model's; anything else is a
@@ -27,8 +29,10 @@ from __future__ import annotations
 
 import binascii
 import enum
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -52,8 +56,9 @@ from sister_agreements.model import (
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
-FORMAT = "sister_agreements rows 2"
+FORMAT = "sister_agreements rows 3"
 Row = list[Any]
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -69,6 +74,21 @@ class Document:
     prefectures: tuple[Prefecture, ...]
     agreements: tuple[Agreement, ...]
     errata: tuple[Erratum, ...]
+
+
+class Parts(Protocol):
+    """What a dataset reads of its document: a ``Document``, or the packaged ``Rows``."""
+
+    @property
+    def source(self) -> Source: ...
+    @property
+    def countries(self) -> tuple[Country, ...]: ...
+    @property
+    def prefectures(self) -> tuple[Prefecture, ...]: ...
+    @property
+    def agreements(self) -> tuple[Agreement, ...]: ...
+    @property
+    def errata(self) -> tuple[Erratum, ...]: ...
 
 
 #: The classes whose records the rows hold, each named in the header with its fields.
@@ -98,15 +118,19 @@ def rows_text(document: Document, sha256: str) -> str:
     shared: dict[type, dict[Any, tuple[int, Row]]] = {cls: {} for cls in SHARED}
     source, countries, prefectures, agreements, errata = _row(document, shared)
     tables = [[row for _, row in shared[cls].values()] for cls in SHARED]
-    body = [source, countries, prefectures, *tables, agreements, errata]
-    rows = json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
+    lines = [[source, prefectures, *tables, agreements], [countries, errata]]
+    rows = "".join(_json(line) + "\n" for line in lines)
     header = {
         "format": FORMAT,
         "sha256": sha256,
         "crc32": binascii.crc32(rows.encode("utf-8")),
         "fields": field_names(),
     }
-    return json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n" + rows
+    return _json(header) + "\n" + rows
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _row(value: Any, shared: dict[type, dict[Any, tuple[int, Row]]]) -> Any:
@@ -130,8 +154,9 @@ def _record(value: Any, shared: dict[type, dict[Any, tuple[int, Row]]]) -> Row:
     return [_row(getattr(value, a.name), shared) for a in type(value).__attrs_attrs__]
 
 
-def read_rows(data: bytes, file: str, sha256: str) -> Document:
-    """The document of the rows file's bytes ``data``.
+def read_rows(data: bytes, file: str, sha256: str) -> Rows:
+    """The document of the rows file's bytes ``data``: its first table's rows read, the
+    registers read on first use.
 
     Args:
         data: the file's bytes.
@@ -161,24 +186,58 @@ def read_rows(data: bytes, file: str, sha256: str) -> Document:
             f"differs from the file the build wrote (CRC-32 {crc}, recorded "
             f"{header.get('crc32')}): reinstall sister-agreements",
         )
+    main, _, registers = rows.partition(b"\n")
+    return _parsed(file, lambda: Rows(_loads(main), registers, file))
+
+
+def _loads(line: bytes) -> Any:
+    # Decoded first: json.loads decodes bytes with "surrogatepass", slower than strict.
+    return json.loads(line.decode("utf-8"))
+
+
+def _parsed(file: str, parse: Callable[[], T]) -> T:
+    """What ``parse`` makes of rows whose CRC-32 is right; any error a ``DatasetError``."""
     try:
-        # Decoded first: json.loads decodes bytes with "surrogatepass", slower than strict.
-        return _document(json.loads(rows.decode("utf-8")))
+        return parse()
     except (ValueError, TypeError, KeyError, IndexError) as error:
         # Only a file changed on purpose with its CRC-32 mended gets here.
         raise DatasetError(file, f"not rows of the model: {error!r}") from None
 
 
-def _document(rows: Row) -> Document:
-    source, countries, prefectures, points, japanese, foreign, agreements, errata = rows
-    shared = _Shared(points, japanese, foreign)
-    return Document(
-        source=_source(source),
-        countries=tuple(map(_country, countries)),
-        prefectures=tuple([Prefecture(*row) for row in prefectures]),
-        agreements=tuple([_agreement(row, shared) for row in agreements]),
-        errata=tuple([Erratum(*row) for row in errata]),
-    )
+class Rows:
+    """The packaged document: the source, prefectures and agreements (with their parties
+    and points) made at once; the countries and errata when first asked for."""
+
+    def __init__(self, main: Row, registers: bytes, file: str) -> None:
+        source, prefectures, points, japanese, foreign, agreements = main
+        shared = _Shared(points, japanese, foreign)
+        self.source = _source(source)
+        self.prefectures = tuple([Prefecture(*row) for row in prefectures])
+        self.agreements = tuple([_agreement(row, shared) for row in agreements])
+        self._registers_line = registers
+        self._file = file
+
+    @functools.cached_property
+    def _registers(self) -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
+        def parse() -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
+            countries, errata = _loads(self._registers_line)
+            return tuple(map(_country, countries)), tuple([Erratum(*row) for row in errata])
+
+        return _parsed(self._file, parse)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """Every ISO 3166-1 country, in the register's order."""
+        return self._registers[0]
+
+    @property
+    def errata(self) -> tuple[Erratum, ...]:
+        """Every erratum, in the register's order."""
+        return self._registers[1]
+
+    def document(self) -> Document:
+        """The whole document."""
+        return Document(self.source, self.countries, self.prefectures, self.agreements, self.errata)
 
 
 class _Shared:
