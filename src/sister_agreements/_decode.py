@@ -168,9 +168,13 @@ def read_rows(data: bytes, file: str, sha256: str) -> Rows:
             field names, or the rows' CRC-32 is not the header's: the file is not what the
             build wrote beside the recorded ``agreements.json``.
     """
-    first, _, rows = data.partition(b"\n")
+    # Read through a memoryview: a copy of 380 KB costs more than parsing a fifth of it
+    # (fresh memory, page by page).
+    view = memoryview(data)
+    end = data.find(b"\n") + 1
+    rows = view[end:] if end else view[:0]
     try:
-        header = json.loads(first)
+        header = json.loads(data[:end])
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             raise ValueError
     except ValueError:
@@ -186,13 +190,13 @@ def read_rows(data: bytes, file: str, sha256: str) -> Rows:
             f"differs from the file the build wrote (CRC-32 {crc}, recorded "
             f"{header.get('crc32')}): reinstall sister-agreements",
         )
-    main, _, registers = rows.partition(b"\n")
-    return _parsed(file, lambda: Rows(_loads(main), registers, file))
+    main = data.find(b"\n", end) + 1 or len(data)
+    return _parsed(file, lambda: Rows(_loads(view[end:main]), bytes(view[main:]), file))
 
 
-def _loads(line: bytes) -> Any:
+def _loads(line: memoryview | bytes) -> Any:
     # Decoded first: json.loads decodes bytes with "surrogatepass", slower than strict.
-    return json.loads(line.decode("utf-8"))
+    return json.loads(str(line, "utf-8"))
 
 
 def _parsed(file: str, parse: Callable[[], T]) -> T:
