@@ -411,6 +411,53 @@ def test_main_runs_outside_the_main_thread(capsys: pytest.CaptureFixture[str]) -
     assert [f["listings"] for f in json.loads(capsys.readouterr().out)][:2] == [26, 25]
 
 
+def test_only_the_program_freezes_what_the_garbage_collector_sees() -> None:
+    """Run as the program, ``main`` freezes the modules and the dataset (``gc.freeze``: a
+    frozen object is in none of the generations ``gc.get_objects`` lists); called with
+    arguments, as a library caller calls it, it leaves the collector as it was."""
+    code = (
+        "import gc, sys\n"
+        "import sister_agreements as sa\n"
+        "from sister_agreements.cli import main\n"
+        "def seen():\n"
+        "    ds = sa.load()\n"
+        "    return gc.get_freeze_count() > 0, any(o is ds for o in gc.get_objects())\n"
+        "main(['fields'])\n"
+        "print(*seen(), file=sys.stderr)\n"
+        "sys.argv[1:] = ['fields']\n"
+        "main()\n"
+        "print(*seen(), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert result.stderr == b"False True\nTrue False\n"
+
+
+#: Modules that ``summary`` and ``fields`` do not need (``fields`` does not need summary).
+UNNEEDED = {f"sister_agreements.{name}" for name in ("citation", "export", "names", "published")}
+UNNEEDED |= {f"sister_agreements.{name}" for name in ("plot", "report", "_atomic", "_codec")}
+UNNEEDED |= {f"sister_agreements.{name}" for name in ("_document", "_stand_ins", "_tables_out")}
+UNNEEDED |= {"cattrs", "csv", "difflib", "sqlite3"}
+
+
+@pytest.mark.parametrize(
+    ("command", "needed"),
+    [("summary", "sister_agreements.summary"), ("fields", "sister_agreements.cli")],
+)
+def test_a_command_imports_only_what_it_needs(command: str, needed: str) -> None:
+    code = (
+        "import sys\n"
+        "from sister_agreements.cli import main\n"
+        f"sys.argv[1:] = [{command!r}]\n"
+        "main()\n"
+        "print(*sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    imported = set(result.stderr.decode().split())
+    assert needed in imported
+    unneeded = UNNEEDED | ({"sister_agreements.summary"} if command == "fields" else set())
+    assert sorted(imported & unneeded) == []
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -7,6 +7,7 @@ pseudo-terminal of a set size, no COLUMNS) and one in a pipe.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import csv
 import io
@@ -15,6 +16,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -113,6 +115,31 @@ def test_summary_explains_itself_in_english() -> None:
         "1(1): 1 listing, including 1 re-listing (also listed under another field).\n"
         "The 13 listings are 12 agreements; --count agreements counts each once.\n"
     )
+
+
+TABLES = ("field", "country", "prefecture", "year", "tie")
+QUERIES: list[dict[str, Any]] = [{}, {"field": "教育"}, {"country": "CN"}, {"tie": "none"}]
+QUERIES += [{"prefecture": "静岡"}, {"multilateral": True}, {"multilateral": False}]
+QUERIES += [{"signed_from": 2000}]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=str)
+@pytest.mark.parametrize("table", TABLES)
+def test_the_legend_s_agreements_are_the_table_s_by_agreement(
+    table: str, query: dict[str, Any]
+) -> None:
+    """The number of agreements a legend gives, without counting again, is the total of
+    the same table counted by agreements."""
+    ds = sa.load().filter(**query)
+    args = argparse.Namespace(table=table, top=10)
+    by_agreement = cli._count_table(ds, args, "agreements").cells[-1][-1].total
+    assert cli._agreements_in_total(cli._count_table(ds, args, "listings"), ds) == by_agreement
+
+
+def test_the_legend_s_agreements_of_the_whole_report() -> None:
+    ds = sa.load()
+    tables = [cli._count_table(ds, argparse.Namespace(table=t, top=10), "listings") for t in TABLES]
+    assert [cli._agreements_in_total(table, ds) for table in tables] == [149, 129, 149, 149, 149]
 
 
 def test_summary_counting_agreements_says_so() -> None:
