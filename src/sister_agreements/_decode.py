@@ -191,7 +191,7 @@ def read_rows(data: bytes, file: str, sha256: str) -> Rows:
             f"{header.get('crc32')}): reinstall sister-agreements",
         )
     main = data.find(b"\n", end) + 1 or len(data)
-    return _parsed(file, lambda: Rows(_loads(view[end:main]), bytes(view[main:]), file))
+    return _parsed(file, lambda: Rows(_loads(view[end:main]), view[main:], file))
 
 
 def _loads(line: memoryview | bytes) -> Any:
@@ -210,9 +210,10 @@ def _parsed(file: str, parse: Callable[[], T]) -> T:
 
 class Rows:
     """The packaged document: the source, prefectures and agreements (with their parties
-    and points) made at once; the countries and errata when first asked for."""
+    and points) made at once; the countries and errata when first asked for, from
+    ``registers``, their line of the file's bytes (kept, not copied)."""
 
-    def __init__(self, main: Row, registers: bytes, file: str) -> None:
+    def __init__(self, main: Row, registers: memoryview, file: str) -> None:
         source, prefectures, points, japanese, foreign, agreements = main
         shared = _Shared(points, japanese, foreign)
         self.source = _source(source)
