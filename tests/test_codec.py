@@ -7,7 +7,7 @@ import json
 import pytest
 
 import sister_agreements as sa
-from sister_agreements import _codec, _decode, _document
+from sister_agreements import _codec, _document
 from sister_agreements._tables import package_data
 from sister_agreements.dataset import DATA_FILE
 
@@ -41,5 +41,5 @@ def test_objects_are_immutable(ds: sa.Dataset) -> None:
 
 
 def test_document_is_the_lean_readers(ds: sa.Dataset) -> None:
-    assert _codec.Document is _decode.Document
-    assert type(ds._document()) is _decode.Document
+    assert _codec.Document is _document.Document
+    assert type(ds._document()) is _document.Document

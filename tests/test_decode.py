@@ -41,7 +41,7 @@ def _same(lean: Any, strict: Any, path: str = "document") -> int:
     return 0
 
 
-def _rows() -> _decode.Document:
+def _rows() -> _document.Document:
     digest = package_data(DIGEST_FILE).decode("ascii").split()[0]
     return _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest).document()
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import cattrs
 
-from sister_agreements._decode import Document as Document
+from sister_agreements._document import Document as Document
 from sister_agreements.dates import PartialDate
 
 

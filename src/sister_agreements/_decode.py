@@ -32,11 +32,10 @@ import enum
 import functools
 import json
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from sister_agreements._record import record_eq, record_hash, record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import DatasetError
 from sister_agreements.model import (
@@ -56,24 +55,12 @@ from sister_agreements.model import (
 )
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
+if TYPE_CHECKING:
+    from sister_agreements._document import Document
+
 FORMAT = "sister_agreements rows 3"
 Row = list[Any]
 T = TypeVar("T")
-
-
-@attrs.frozen
-class Document:
-    """Everything the data file holds, in the order it holds it."""
-
-    __repr__ = record_repr
-    __eq__ = record_eq
-    __hash__ = record_hash
-
-    source: Source
-    countries: tuple[Country, ...]
-    prefectures: tuple[Prefecture, ...]
-    agreements: tuple[Agreement, ...]
-    errata: tuple[Erratum, ...]
 
 
 class Parts(Protocol):
@@ -242,6 +229,8 @@ class Rows:
 
     def document(self) -> Document:
         """The whole document."""
+        from sister_agreements._document import Document  # not needed to load
+
         return Document(self.source, self.countries, self.prefectures, self.agreements, self.errata)
 
 

@@ -43,10 +43,33 @@ from typing import Any
 
 import attrs
 
-from sister_agreements._decode import Document
+from sister_agreements._record import record_eq, record_hash, record_repr
 from sister_agreements.dates import PartialDate
 from sister_agreements.errors import ECHO_LIMIT, DatasetError
-from sister_agreements.model import Point
+from sister_agreements.model import (
+    Agreement,
+    Country,
+    Erratum,
+    Point,
+    Prefecture,
+    Source,
+)
+
+
+@attrs.frozen
+class Document:
+    """Everything the data file holds, in the order it holds it."""
+
+    __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
+
+    source: Source
+    countries: tuple[Country, ...]
+    prefectures: tuple[Prefecture, ...]
+    agreements: tuple[Agreement, ...]
+    errata: tuple[Erratum, ...]
+
 
 #: The layout of the data file this version writes and reads (``source.schema_version``).
 SCHEMA_VERSION = 3

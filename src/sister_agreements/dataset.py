@@ -9,11 +9,10 @@ import os
 import re
 import threading
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from sister_agreements._decode import Document, Parts, read_rows
+from sister_agreements._decode import Parts, read_rows
 from sister_agreements._fold import KE_SPELLINGS, closest_keys, fold, name_key, with_one_ke
 from sister_agreements._tables import names_tables, package_data
 from sister_agreements.dates import PartialDate
@@ -36,6 +35,7 @@ from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 if TYPE_CHECKING:
     from sister_agreements import names
+    from sister_agreements._document import Document
 
 #: The package resources: the dataset, the sha256 of it that the build recorded, and the
 #: fast form of it that ``load()`` reads (``_decode``).
@@ -301,6 +301,8 @@ class Dataset(Sequence[Agreement]):
 
     def _document(self) -> Document:
         """The document of this dataset: its agreements and errata, the whole registers."""
+        from sister_agreements._document import Document  # as the writers need it, not load()
+
         whole = self._index.document
         return Document(
             whole.source, whole.countries, whole.prefectures, self._agreements, self.errata
@@ -367,6 +369,8 @@ class Dataset(Sequence[Agreement]):
         if kind is not None:
             matches.append(_union(facets.kind, _values(kind, _kind_value)))
         if signed_from is not None or signed_to is not None:
+            from bisect import bisect_left, bisect_right  # only date bounds need it
+
             days = facets.signed_days
             low = 0 if signed_from is None else bisect_left(days, _bound(signed_from).first_day())
             high = (
@@ -440,13 +444,16 @@ def _listing_key(text: str) -> str:
 
 def _values(value: object, parse: Callable[[Any], T]) -> list[T]:
     """One value or an iterable of values (a str is one value), each parsed."""
-    if isinstance(value, str | int):
+    if isinstance(value, _ONE_VALUE):
         return [parse(value)]
     if isinstance(value, bytes | bytearray | memoryview):
         raise TypeError(f"a name is a str, not {type(value).__name__}")
     if isinstance(value, Iterable):
         return [parse(item) for item in value]
     return [parse(value)]
+
+
+_ONE_VALUE = (str, int)  # a tuple: ``str | int`` would make a new union on every call
 
 
 def _union(index: dict[T, set[str]], keys: list[T]) -> Set[str]:

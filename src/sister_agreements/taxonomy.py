@@ -174,8 +174,8 @@ class Field(enum.Enum):
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise TypeError(f"a field is a Field, an int 1-9 or a str, not {type(value).__name__}")
         if isinstance(value, int):
-            if 1 <= value <= 9:
-                return cls(value)
+            if value in _FIELD_BY_NUMBER:
+                return _FIELD_BY_NUMBER[value]
         else:
             wanted = name_key(value)
             for field in cls:
@@ -194,6 +194,10 @@ class Field(enum.Enum):
             self.label_ja.removesuffix("交流"),
             self.label_en.removesuffix(" exchange"),
         )
+
+
+#: Each field by its number (what ``Field(n)`` gives, without the enum's call).
+_FIELD_BY_NUMBER = {field.value: field for field in Field}
 
 
 class JapaneseKind(enum.Enum):
