@@ -20,7 +20,6 @@ tables (``published``): ``CountTable.diff`` refuses tables counted in different 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -421,6 +420,10 @@ FIELD_COLUMNS = (
 TOTAL_ROW = Label("total", "合計", "Total")
 
 
+#: Each field's column in ``FIELD_COLUMNS``; the total is the last.
+_COLUMN = {field: column for column, field in enumerate(Field)}
+
+
 def _tally(agreements: Iterable[Agreement], count: Count) -> tuple[Cell, ...]:
     """One row of a table: the cells of ``FIELD_COLUMNS`` for these agreements.
 
@@ -428,20 +431,21 @@ def _tally(agreements: Iterable[Agreement], count: Count) -> tuple[Cell, ...]:
     where it is marked 【再掲】. By agreements, every agreement adds one to each field
     it is listed under and one to the total.
     """
-    totals: Counter[str] = Counter()
-    relisted: Counter[str] = Counter()
+    totals = [0] * len(FIELD_COLUMNS)
+    relisted = [0] * len(FIELD_COLUMNS)
     for agreement in agreements:
         if count == "listings":
             for listing in agreement.listings:
-                column = listing.field.name.lower()
+                column = _COLUMN[listing.field]
                 totals[column] += 1
                 relisted[column] += listing.relisted
-            totals["total"] += len(agreement.listings)
-            relisted["total"] += sum(listing.relisted for listing in agreement.listings)
+                relisted[-1] += listing.relisted
+            totals[-1] += len(agreement.listings)
         else:
-            totals.update(field.name.lower() for field in agreement.fields)
-            totals["total"] += 1
-    return tuple(Cell(totals[column.key], relisted[column.key]) for column in FIELD_COLUMNS)
+            for field in agreement.fields:
+                totals[_COLUMN[field]] += 1
+            totals[-1] += 1
+    return tuple(map(Cell, totals, relisted))
 
 
 def _table(
