@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import inspect
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from japanera import EraDate
 from kanjize import KanjizeConfiguration, KanjizeStyle, number2kanji
 
-from sister_agreements import PartialDate
+from sister_agreements import PartialDate, dates
 from sister_agreements.dates import ERAS, GREGORIAN_START, era_years
 
 FLAT = KanjizeConfiguration(style=KanjizeStyle.FLAT)
@@ -31,6 +32,14 @@ def test_eras_are_the_five_modern_eras_and_read_only() -> None:
     assert datetime.date(1873, 1, 1) == GREGORIAN_START
     with pytest.raises(TypeError):
         ERAS["令和"] = datetime.date(2019, 4, 1)  # type: ignore[index]
+
+
+def test_the_era_dates_read_in_the_docs_are_the_eras() -> None:
+    """ERAS and GREGORIAN_START are made on first use; their documentation (in the module's
+    source, which the API reference renders) names the same days."""
+    source = " ".join(inspect.getsource(dates).split())
+    assert all(f"{era} {day.isoformat()}" in source for era, day in ERAS.items())
+    assert f"calendar, {GREGORIAN_START.isoformat()} (明治6年1月1日)" in source
 
 
 @pytest.mark.parametrize(

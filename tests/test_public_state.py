@@ -67,7 +67,8 @@ def module_state(module: types.ModuleType) -> list[str]:
     """The mutable containers among a module's public names (data, not classes, functions
     or modules) and the public class attributes of the classes it defines."""
     found = []
-    for name, value in vars(module).items():
+    for name in dir(module):  # with the names made on first use (dates.ERAS)
+        value = getattr(module, name)
         if name.startswith("_") or isinstance(value, types.ModuleType):
             continue
         where = f"{module.__name__}.{name}"
@@ -100,14 +101,14 @@ def test_no_module_shares_a_mutable_container(name: str) -> None:
 def test_the_check_sees_a_mutable_table(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(published, "FIELD_TABLE_TEXT", dict(published.FIELD_TABLE_TEXT))
     monkeypatch.setattr(published, "EXTRA", (("x", ["y"]),), raising=False)
-    assert module_state(published) == [
-        "sister_agreements.published.FIELD_TABLE_TEXT",
+    assert module_state(published) == [  # in the order of dir(): by name
         "sister_agreements.published.EXTRA[0][1]",
+        "sister_agreements.published.FIELD_TABLE_TEXT",
     ]
     monkeypatch.setattr(summary.Label, "aliases", {"total": "合計"}, raising=False)
     assert module_state(summary) == [
-        "sister_agreements.summary.Label.aliases",
         "sister_agreements.summary.FIELD_COLUMNS[0].aliases",
+        "sister_agreements.summary.Label.aliases",
         "sister_agreements.summary.TOTAL_ROW.aliases",
     ]
 
@@ -208,3 +209,32 @@ def test_imports_flow_one_way() -> None:
     assert "dataset" not in graph["names"] and not reaches("names", "dataset", set())
     cycles = [module for module in graph if reaches(module, module, set())]
     assert cycles == []
+
+
+def test_a_first_table_imports_only_what_it_needs() -> None:
+    """Import, ``load()`` and ``summary.by_field()`` (the benchmark's cold process) import
+    none of the modules only other calls need: not cattrs, the strict reader or the
+    writers, not hashlib (OpenSSL), and not datetime, bisect or csv."""
+    code = (
+        "import sys, sister_agreements as sa; sa.summary.by_field(sa.load()); print(*sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    imported = set(result.stdout.split())
+    assert {"sister_agreements.summary", "sister_agreements._decode", "json"} <= imported
+    unneeded = {f"sister_agreements.{name}" for name in ("_document", "_codec", "names")}
+    unneeded |= {f"sister_agreements.{name}" for name in ("export", "published", "cli")}
+    unneeded |= {"cattrs", "importlib_resources", "hashlib", "datetime", "bisect", "csv"}
+    unneeded |= {"difflib", "argparse", "pathlib"}
+    assert sorted(imported & unneeded) == []
+
+
+def test_the_era_dates_are_made_on_first_use_and_listed() -> None:
+    assert {"ERAS", "GREGORIAN_START"} <= set(dir(dates))
+    assert dates.ERAS is dates.ERAS and str(dates.GREGORIAN_START) == "1873-01-01"
+    assert list(dates.ERAS) == ["明治", "大正", "昭和", "平成", "令和"]
+    with pytest.raises(
+        AttributeError, match=r"^module 'sister_agreements\.dates' has no attribute 'ERA'$"
+    ):
+        dates.ERA  # noqa: B018

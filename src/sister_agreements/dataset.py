@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import gc
 import os
@@ -34,8 +33,12 @@ from sister_agreements.model import (
 from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 
 if TYPE_CHECKING:
+    import datetime
+
     from sister_agreements import names
     from sister_agreements._document import Document
+
+    DateBound = int | str | datetime.date | PartialDate
 
 #: The package resources: the dataset, the sha256 of it that the build recorded, and the
 #: fast form of it that ``load()`` reads (``_decode``).
@@ -44,7 +47,6 @@ DIGEST_FILE = "agreements.sha256"
 ROWS_FILE = "agreements.rows.jsonl"
 
 T = TypeVar("T")
-DateBound = int | str | datetime.date | PartialDate
 # Compiled on first use, not at import.
 _compiled = functools.cache(re.compile)
 _KEY = r"(\d)\s*[-_/.]\s*(\d{1,3})"
@@ -495,10 +497,12 @@ def _bound(value: DateBound) -> PartialDate:
         raise TypeError("a date bound is a year, an ISO string, a date or a PartialDate")
     if isinstance(value, int):
         return PartialDate(value)
-    if isinstance(value, datetime.date):
-        return PartialDate(value.year, value.month, value.day)
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
+    import datetime  # a date given here is of a module already imported
+
+    if isinstance(value, datetime.date):
+        return PartialDate(value.year, value.month, value.day)
     raise TypeError("a date bound is a year, an ISO string, a date or a PartialDate")
 
 

@@ -12,34 +12,66 @@ References:
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 import types
 import unicodedata
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sister_agreements._record import record_repr
 
-#: The first day of each era, in the Gregorian calendar; that day's year is the era's
-#: year 1 (元年). Read-only. 明治 began in the old calendar, so `PartialDate` handles it
-#: only from `GREGORIAN_START` on.
-ERAS: Mapping[str, datetime.date] = types.MappingProxyType(
-    {
-        "明治": datetime.date(1868, 1, 25),
-        "大正": datetime.date(1912, 7, 30),
-        "昭和": datetime.date(1926, 12, 25),
-        "平成": datetime.date(1989, 1, 8),
-        "令和": datetime.date(2019, 5, 1),
-    }
-)
+if TYPE_CHECKING:
+    import datetime
 
-#: The day Japan adopted the Gregorian calendar (明治6年1月1日); era forms start here.
-GREGORIAN_START = datetime.date(1873, 1, 1)
+    ERAS: Mapping[str, datetime.date]
+    """The first day of each era, in the Gregorian calendar: 明治 1868-01-25, 大正
+    1912-07-30, 昭和 1926-12-25, 平成 1989-01-08, 令和 2019-05-01; that day's year is the
+    era's year 1 (元年). Read-only. 明治 began in the old calendar, so `PartialDate`
+    handles it only from `GREGORIAN_START` on. Made on first use."""
 
-_ERA_ENDS = dict(zip(ERAS, list(ERAS.values())[1:], strict=False))
+    GREGORIAN_START: datetime.date
+    """The day Japan adopted the Gregorian calendar, 1873-01-01 (明治6年1月1日); era forms
+    start here. Made on first use."""
+
+# ERAS and GREGORIAN_START are dates, made on first use (``__getattr__``): importing
+# ``datetime`` costs more than the rest of this module, and loading the dataset needs none.
+_ERA_FIRST_DAYS = {
+    "明治": (1868, 1, 25),
+    "大正": (1912, 7, 30),
+    "昭和": (1926, 12, 25),
+    "平成": (1989, 1, 8),
+    "令和": (2019, 5, 1),
+}
+_GREGORIAN_FIRST_DAY = (1873, 1, 1)
+
+
+def __getattr__(name: str) -> Any:
+    """``ERAS`` and ``GREGORIAN_START``, made on first use."""
+    if name == "ERAS":
+        return _calendar()[0]
+    if name == "GREGORIAN_START":
+        return _calendar()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, with those made on first use."""
+    return sorted([*globals(), "ERAS", "GREGORIAN_START"])
+
+
+@functools.cache
+def _calendar() -> tuple[Mapping[str, datetime.date], datetime.date, dict[str, datetime.date]]:
+    """``ERAS``, ``GREGORIAN_START``, and the first day after each era but the last."""
+    import datetime
+
+    eras = {name: datetime.date(*day) for name, day in _ERA_FIRST_DAYS.items()}
+    ends = dict(zip(eras, list(eras.values())[1:], strict=False))
+    return types.MappingProxyType(eras), datetime.date(*_GREGORIAN_FIRST_DAY), ends
+
+
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _NUMERAL = r"[0-9]+|[〇一二三四五六七八九十百千]+"
 _SMALL = r"[0-9]{1,2}|[〇一二三四五六七八九十]{1,3}"
@@ -50,7 +82,7 @@ _compiled = functools.cache(re.compile)
 # Matched against _compact(text): NFKC, so brackets are ASCII and ligatures spelled out.
 _DATE = (
     # an era and its year: 平成16年, with the Western year after 年: 平成16年(2004年)
-    rf"(?:(?P<era>{'|'.join(ERAS)})(?P<era_year>元|{_NUMERAL})"
+    rf"(?:(?P<era>{'|'.join(_ERA_FIRST_DAYS)})(?P<era_year>元|{_NUMERAL})"
     rf"(?:年(?:\((?P<western_after>{_WESTERN})年?\)年?)?"
     # or with the Western year before 年: 平成16(2004)年
     rf"|\((?P<western_before>{_WESTERN})(?:\)年|年\)))"
@@ -198,7 +230,7 @@ class PartialDate:
         if match["era"] is None:
             return cls(_number(western), month, day)
         era = match["era"]
-        year = ERAS[era].year + _number(match["era_year"]) - 1
+        year = _ERA_FIRST_DAYS[era][0] + _number(match["era_year"]) - 1
         if western is not None and _number(western) != year:
             if not keep_western:
                 raise ValueError(
@@ -207,10 +239,11 @@ class PartialDate:
                 )
             year = _number(western)
         date = cls(year, month, day)
-        end = _ERA_ENDS.get(era)
-        if date.last_day() < ERAS[era] or (end is not None and date.first_day() >= end):
+        eras, gregorian_start, ends = _calendar()
+        end = ends.get(era)
+        if date.last_day() < eras[era] or (end is not None and date.first_day() >= end):
             raise ValueError(f"{match[0]!r}: {era} was not in force in {date}")
-        if date.first_day() < GREGORIAN_START:
+        if date.first_day() < gregorian_start:
             raise ValueError(f"{match[0]!r}: {date} is before 1873, the Gregorian calendar")
         return date
 
@@ -225,10 +258,14 @@ class PartialDate:
 
     def first_day(self) -> datetime.date:
         """The first day the partial date may denote: 1999-08 -> 1999-08-01."""
+        import datetime
+
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> datetime.date:
         """The last day the partial date may denote: 1999-08 -> 1999-08-31, 9999 -> 9999-12-31."""
+        import datetime
+
         if self.day is not None:
             return self.first_day()
         month = self.month or 12
@@ -245,10 +282,11 @@ class PartialDate:
             ValueError: if the date begins before 1873-01-01, when Japan adopted the
                 Gregorian calendar.
         """
-        if self.first_day() < GREGORIAN_START:
+        eras, gregorian_start, _ = _calendar()
+        if self.first_day() < gregorian_start:
             raise ValueError(f"{self} is before 1873, the Gregorian calendar")
         last = self.last_day()
-        era, start = [(e, d) for e, d in ERAS.items() if d <= last][-1]
+        era, start = [(e, d) for e, d in eras.items() if d <= last][-1]
         number = self.year - start.year + 1
         text = f"{era}{'元' if number == 1 else number}年"
         if self.month is not None:
@@ -304,6 +342,6 @@ def era_years(text: str) -> list[tuple[str, int, int]]:
     for match in _compiled(_DATE).finditer(_compact(text)):
         western = match["western_after"] or match["western_before"]
         if western is not None:
-            era_year = ERAS[match["era"]].year + _number(match["era_year"]) - 1
+            era_year = _ERA_FIRST_DAYS[match["era"]][0] + _number(match["era_year"]) - 1
             found.append((match[0], era_year, _number(western)))
     return found
