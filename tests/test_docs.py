@@ -124,7 +124,8 @@ def test_readme_names_the_two_fresh_machine_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     run = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/sister-agreements summary"
     test = (
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' "
+        "&& .venv/bin/python -m pytest -n auto"
     )
     assert readme.count(run) == 2 and readme.count(test) == 2  # English and 日本語
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
