@@ -499,7 +499,7 @@ def _bound(value: DateBound) -> PartialDate:
         return PartialDate(value)
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
-    import datetime  # a date given here is of a module already imported
+    import datetime  # imported already by whoever made the date, if it is one
 
     if isinstance(value, datetime.date):
         return PartialDate(value.year, value.month, value.day)
