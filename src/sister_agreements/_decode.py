@@ -31,6 +31,7 @@ import binascii
 import enum
 import functools
 import json
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -208,6 +209,7 @@ class Rows:
         self.agreements = tuple([_agreement(row, shared) for row in agreements])
         self._registers_line = registers
         self._file = file
+        self._lock = threading.Lock()
 
     @functools.cached_property
     def _registers(self) -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
@@ -215,7 +217,14 @@ class Rows:
             countries, errata = _loads(self._registers_line)
             return tuple(map(_country, countries)), tuple([Erratum(*row) for row in errata])
 
-        return _parsed(self._file, parse)
+        # cached_property has no lock from Python 3.12 on: threads that ask at once wait
+        # here and take what the first made, cached before the lock is let go.
+        with self._lock:
+            registers: tuple[tuple[Country, ...], tuple[Erratum, ...]] = vars(self).get(
+                "_registers"
+            ) or _parsed(self._file, parse)
+            vars(self)["_registers"] = registers
+            return registers
 
     @property
     def countries(self) -> tuple[Country, ...]:

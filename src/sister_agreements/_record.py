@@ -27,9 +27,10 @@ def _names(cls: type) -> tuple[str, ...]:
 
 
 def record_repr(self: Any) -> str:
-    """``Class(field=repr(value), ...)``, as attrs writes it."""
+    """``Class(field=repr(value), ...)``, as attrs writes it: the class by its qualified
+    name after the last ``<locals>.`` (a subclass defined in a function is ``Sub``)."""
     values = ", ".join(f"{name}={getattr(self, name)!r}" for name in _names(type(self)))
-    return f"{self.__class__.__qualname__}({values})"
+    return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({values})"
 
 
 def record_eq(self: Any, other: object) -> bool:

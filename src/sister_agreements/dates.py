@@ -23,6 +23,10 @@ import attrs
 
 from sister_agreements._record import record_repr
 
+# ERAS and GREGORIAN_START are not module globals until first used, so a star import
+# finds them only here.
+__all__ = ["ERAS", "GREGORIAN_START", "PartialDate", "era_years"]
+
 if TYPE_CHECKING:
     import datetime
 
