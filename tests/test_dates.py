@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime
 import inspect
 import operator
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -398,3 +400,26 @@ def test_parse_old_numerals_and_kanji_western_years(text: str, iso: str) -> None
 def test_parse_refuses_a_month_or_day_it_cannot_read(text: str) -> None:
     with pytest.raises(ValueError, match="a month or day of the date cannot be read"):
         PartialDate.parse(text)
+
+
+def test_a_star_import_gives_the_era_tables_made_on_first_use() -> None:
+    names: dict[str, object] = {}
+    exec("from sister_agreements.dates import *", names)
+    del names["__builtins__"]
+    assert sorted(names) == ["ERAS", "GREGORIAN_START", "PartialDate", "era_years"]
+    assert names["ERAS"] is dates.ERAS
+    assert names["GREGORIAN_START"] == datetime.date(1873, 1, 1)
+
+
+def test_a_star_import_in_a_fresh_process_gives_the_era_tables() -> None:
+    code = (
+        "from sister_agreements.dates import *\n"
+        "print(GREGORIAN_START.isoformat(), *(f'{e}={d.isoformat()}' for e, d in ERAS.items()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == [
+        "1873-01-01", "明治=1868-01-25", "大正=1912-07-30", "昭和=1926-12-25",
+        "平成=1989-01-08", "令和=2019-05-01",
+    ]  # fmt: skip

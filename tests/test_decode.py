@@ -8,6 +8,8 @@ import hashlib
 import json
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -177,7 +179,101 @@ def test_the_countries_and_errata_are_read_on_first_use() -> None:
         149, 47, "2012.5"
     )  # fmt: skip
     sa.summary.by_field(sa.Dataset(dataset._Index(rows)))
-    assert "_registers" not in vars(rows)
+    assert rows._registers is None
     errata = rows.errata
-    assert "_registers" in vars(rows) and rows.errata is errata and len(errata) == 81
+    assert rows._registers is not None and rows.errata is errata and len(errata) == 81
     assert rows.countries is rows.countries and len(rows.countries) == 249
+
+
+THREADS = 8
+
+
+def test_threads_asking_for_the_registers_at_once_share_one_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The registers' line is parsed once, and every thread gets the same objects.
+
+    ``functools.cached_property`` has no lock from Python 3.12 on: without one of its
+    own, each thread that comes before the first has finished parses the line again and
+    gets tuples of its own. Parsing is made slow here so that they all come in time."""
+    digest = package_data(DIGEST_FILE).decode("ascii").split()[0]
+    rows = _decode.read_rows(package_data(ROWS_FILE), ROWS_FILE, digest)
+    parsed = []
+    loads = _decode._loads
+
+    def slow_loads(line: Any) -> Any:
+        parsed.append(len(line))
+        time.sleep(0.2)  # not a timing asserted: a window for the others to come in
+        return loads(line)
+
+    monkeypatch.setattr(_decode, "_loads", slow_loads)
+    start = threading.Barrier(THREADS)
+    got: list[tuple[object, object]] = []
+
+    def ask() -> None:
+        start.wait()
+        got.append((rows.countries, rows.errata))
+
+    threads = [threading.Thread(target=ask) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(parsed) == 1
+    assert len(got) == THREADS
+    assert {id(countries) for countries, _ in got} == {id(rows.countries)}
+    assert {id(errata) for _, errata in got} == {id(rows.errata)}
+    assert (len(rows.countries), len(rows.errata)) == (249, 81)
+
+
+def test_a_fresh_process_s_threads_get_the_dataset_s_own_errata() -> None:
+    """Right after ``load()``, threads asking ``ds.errata`` at once all get the tuple that
+    ``ds.errata`` gives afterwards, and ``ds._document()`` holds the same one."""
+    code = """
+import sys, threading
+import sister_agreements as sa
+sys.setswitchinterval(1e-6)
+ds = sa.load()
+start = threading.Barrier(16)
+got = []
+def ask():
+    start.wait()
+    got.append(ds.errata)
+threads = [threading.Thread(target=ask) for _ in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(len(got), len({id(e) for e in got}), all(e is ds.errata for e in got),
+      ds._document().errata is ds.errata, len(ds.errata))
+"""
+    for _ in range(3):
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.split() == ["16", "1", "True", "True", "81"]
+
+
+def test_a_dataset_pickles_and_copies() -> None:
+    """A dataset, whole or filtered, before or after its registers are read and its
+    lookups made, goes through pickle (protocol 2 on: 0 and 1 take no ``__slots__``) and
+    deepcopy equal, with its errata and countries, and answers queries there: the packaged
+    rows travel as the whole document they stand for, an index without what it makes on
+    first use. In a fresh process, so that nothing has read the registers before."""
+    code = """
+import copy, pickle, sister_agreements as sa
+ds = sa.load()
+subsets = [ds, ds.filter(field=1)]
+part = ds.filter(country="CN", prefecture="静岡")
+subsets += [part, ds.search("マラソン")]
+for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+    for subset in subsets:
+        back = pickle.loads(pickle.dumps(subset, protocol))
+        assert back == subset and list(back) == list(subset)
+        assert back.errata == subset.errata and back.countries == subset.countries
+        assert back.filter(country="China") == subset.filter(country="China")
+copied = copy.deepcopy(part)
+assert copied == part and copied.whole.errata == ds.errata and len(copied.whole) == 149
+print(len(ds.errata), len(part), type(pickle.loads(pickle.dumps(ds))._index.document).__name__)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["81", "8", "Document"]

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import binascii
 import enum
-import functools
 import json
 import threading
 from collections.abc import Callable
@@ -209,38 +208,42 @@ class Rows:
         self.agreements = tuple([_agreement(row, shared) for row in agreements])
         self._registers_line = registers
         self._file = file
+        self._registers: tuple[tuple[Country, ...], tuple[Erratum, ...]] | None = None
         self._lock = threading.Lock()
 
-    @functools.cached_property
-    def _registers(self) -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
-        def parse() -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
-            countries, errata = _loads(self._registers_line)
-            return tuple(map(_country, countries)), tuple([Erratum(*row) for row in errata])
-
-        # cached_property has no lock from Python 3.12 on: threads that ask at once wait
-        # here and take what the first made, cached before the lock is let go.
+    def _read_registers(self) -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
+        """The countries and errata, parsed once: threads that ask at once wait for the
+        first and take what it made."""
         with self._lock:
-            registers: tuple[tuple[Country, ...], tuple[Erratum, ...]] = vars(self).get(
-                "_registers"
-            ) or _parsed(self._file, parse)
-            vars(self)["_registers"] = registers
-            return registers
+            if self._registers is None:
+                self._registers = _parsed(self._file, self._parse_registers)
+            return self._registers
+
+    def _parse_registers(self) -> tuple[tuple[Country, ...], tuple[Erratum, ...]]:
+        countries, errata = _loads(self._registers_line)
+        return tuple(map(_country, countries)), tuple([Erratum(*row) for row in errata])
 
     @property
     def countries(self) -> tuple[Country, ...]:
         """Every ISO 3166-1 country, in the register's order."""
-        return self._registers[0]
+        return self._read_registers()[0]
 
     @property
     def errata(self) -> tuple[Erratum, ...]:
         """Every erratum, in the register's order."""
-        return self._registers[1]
+        return self._read_registers()[1]
 
     def document(self) -> Document:
         """The whole document."""
         from sister_agreements._document import Document  # not needed to load
 
         return Document(self.source, self.countries, self.prefectures, self.agreements, self.errata)
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        """Pickled and copied as the ``Document`` it stands for (a dataset sent to another
+        process): the lock and the view of the file's bytes are no part of it."""
+        document = self.document()
+        return type(document), attrs.astuple(document, recurse=False)
 
 
 class _Shared:

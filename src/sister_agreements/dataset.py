@@ -65,6 +65,11 @@ class _Index:
         self.position = {a.id: i for i, a in enumerate(document.agreements)}
         self.whole: Dataset | None = None  # the first Dataset of every agreement
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without what is made on first use: the indexes and lookups are made
+        again where the dataset is unpickled (a lookup holds functions pickle cannot name)."""
+        return {"document": self.document, "position": self.position, "whole": self.whole}
+
     @functools.cached_property
     def by_key(self) -> dict[str, Agreement]:
         """Every agreement by the key of each of its listings ("2-03")."""
