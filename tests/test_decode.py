@@ -70,8 +70,8 @@ def test_the_rows_are_what_the_build_writes_from_the_document() -> None:
 def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     header_line, rows = package_data(ROWS_FILE).split(b"\n", 1)
     header = json.loads(header_line)
-    assert rows.count(b"\n") == 2 and rows.endswith(b"\n")
-    assert header["format"] == "sister_agreements rows 3"
+    assert rows.count(b"\n") == 10 and rows.endswith(b"\n")
+    assert header["format"] == "sister_agreements rows 4"
     assert header["sha256"] == package_data(DIGEST_FILE).decode("ascii").split()[0]
     assert header["crc32"] == zlib.crc32(rows)
     assert header["fields"]["Listing"] == [
@@ -82,10 +82,12 @@ def test_the_header_names_the_digest_the_crc_and_the_fields() -> None:
     assert header["fields"]["Tie"] == [
         "kind", "year", "japanese_party", "foreign_party", "evidence"
     ]  # fmt: skip
-    # source, prefectures, the distinct points, Japanese and foreign parties, agreements;
-    # then countries and errata
-    main, registers = [json.loads(line) for line in rows.splitlines()]
-    assert [len(part) for part in main] == [8, 47, 208, 89, 153, 149]
+    # source, prefectures, the distinct points, Japanese and foreign parties; the 149
+    # agreements, 20 a line; then countries and errata
+    tables, *agreements, registers = [json.loads(line) for line in rows.splitlines()]
+    assert [len(part) for part in tables] == [8, 47, 208, 89, 153]
+    assert [len(line) for line in agreements] == [20] * 7 + [9]
+    assert [row[0] for line in agreements for row in line] == [a.id for a in sa.load()]
     assert [len(part) for part in registers] == [249, 81]
 
 
@@ -127,7 +129,7 @@ def test_the_package_data_is_plain_text_any_python_reads_alike() -> None:
         if name.endswith(".json"):
             json.loads(text)
         elif name.endswith(".jsonl"):
-            assert [type(json.loads(line)) for line in text.splitlines()] == [dict, list, list]
+            assert [type(json.loads(line)) for line in text.splitlines()] == [dict] + [list] * 10
     read: list[str] = []
 
     def recording(name: str) -> bytes:

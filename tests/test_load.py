@@ -192,7 +192,7 @@ def test_a_string_for_a_boolean_is_refused_where_it_stands() -> None:
 
 
 def _rows() -> tuple[dict[str, Any], list[Any]]:
-    """The header, and the two lines of rows: [the first table's rows, the registers]."""
+    """The header, and the lines of rows: the tables, the agreements' lines, the registers."""
     header, *rows = _packaged(dataset.ROWS_FILE).splitlines()
     return json.loads(header), [json.loads(line) for line in rows]
 
@@ -215,7 +215,7 @@ def test_rendering_the_parsed_rows_gives_their_bytes() -> None:
 
 def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     header, rows = _rows()
-    rows[0][5][3][12][0][3] = True  # agreement 1-04's first listing: relisted
+    rows[1][3][12][0][3] = True  # agreement 1-04's first listing: relisted
     changed = _render_rows(header, rows)
     error = _load_error(tmp_path, changed)
     crc = zlib.crc32(changed.split(b"\n", 1)[1])
@@ -231,7 +231,7 @@ def test_a_valid_change_is_refused_for_its_crc(tmp_path: Path) -> None:
     [
         ({"sha256": "0" * 64}, "was not written from the recorded agreements.json: reinstall "
          "sister-agreements"),
-        ({"format": "other"}, "not a 'sister_agreements rows 3' file: reinstall sister-agreements"),
+        ({"format": "other"}, "not a 'sister_agreements rows 4' file: reinstall sister-agreements"),
         ({"fields": {}}, "differs from the file the build wrote (CRC-32 "),
     ],
 )  # fmt: skip
@@ -246,7 +246,7 @@ def test_a_header_that_is_not_the_builds_is_refused(
 
 def test_rows_changed_on_purpose_with_their_crc_mended_are_refused(tmp_path: Path) -> None:
     header, rows = _rows()
-    del rows[0][5][0][1]  # agreement 1-01 without its title
+    del rows[1][0][1]  # agreement 1-01 without its title
     error = _load_error(tmp_path, _render_rows(header, rows, mend=True))
     assert str(error).startswith(f"{ROWS_WHERE}: not rows of the model: ")
 
@@ -255,7 +255,7 @@ def test_registers_changed_with_their_crc_mended_are_refused_when_read(tmp_path:
     """The countries and errata are read on first use: a change made on purpose there is a
     DatasetError then, from every part that reads them, and never a different dataset."""
     header, rows = _rows()
-    del rows[1][1][0][1]  # erratum E001 without its listing
+    del rows[-1][1][0][1]  # erratum E001 without its listing
     with _package(tmp_path, _render_rows(header, rows, mend=True), _packaged(dataset.DIGEST_FILE)):
         ds = sa.load()
         assert len(ds) == 149 and ds.source.data_version == "2012.5"

@@ -2,21 +2,24 @@
 
 ``agreements.json`` is the canonical file, the one other languages read; ``load()`` reads
 this second form of the same document instead, because it is about three times quicker
-to parse and needs no keyword matching. It is JSON Lines, three lines of plain UTF-8
-JSON, so nothing in it depends on the Python version:
+to parse and needs no keyword matching. It is JSON Lines, lines of plain UTF-8 JSON, so
+nothing in it depends on the Python version:
 
 1. the header: ``format``, the ``sha256`` of the ``agreements.json`` it was made from (the
    digest ``agreements.sha256`` records), the ``crc32`` of the bytes after the header
-   (the other two lines and their newlines), and ``fields``, the field names of each class
-   in the order its rows give them;
-2. the rows a first table needs: ``[source, prefectures, points, japanese_parties,
-   foreign_parties, agreements]``, each record an array of its attrs fields' values in
-   that order, tuples as arrays, enums as their values, dates as ``[year, month, day]``.
-   A point or a party is written once, in its table, and given elsewhere as its position
-   there, so that one that recurs (a city in several agreements) is one object: 731
-   points and parties in the document, 450 objects;
-3. the registers the rest of the document holds, ``[countries, errata]`` (every ISO 3166-1
-   country and the errata: a fifth of the rows), read on first use.
+   (the other lines and their newlines), and ``fields``, the field names of each class in
+   the order its rows give them;
+2. the tables the agreements refer to: ``[source, prefectures, points, japanese_parties,
+   foreign_parties]``, each record an array of its attrs fields' values in that order,
+   tuples as arrays, enums as their values, dates as ``[year, month, day]``. A point or a
+   party is written once, in its table, and given elsewhere as its position there, so
+   that one that recurs (a city in several agreements) is one object: 731 points and
+   parties in the document, 450 objects;
+3. the agreements, at most ``AGREEMENTS_PER_LINE`` a line (8 lines of about 35 KB: parsed
+   one by one, they take less fresh memory than one line of 295 KB, and a new process
+   pays for fresh memory page by page);
+4. last, the registers the rest of the document holds, ``[countries, errata]`` (every
+   ISO 3166-1 country and the errata: a fifth of the rows), read on first use.
 
 ``read_rows`` trusts the rows only when the header names the recorded digest, the CRC-32
 of the rows is the header's and the field names are the model's; anything else is a
@@ -58,7 +61,9 @@ from sister_agreements.taxonomy import Field, ForeignKind, JapaneseKind, TieKind
 if TYPE_CHECKING:
     from sister_agreements._document import Document
 
-FORMAT = "sister_agreements rows 3"
+FORMAT = "sister_agreements rows 4"
+#: How many agreements a line of the rows holds at most.
+AGREEMENTS_PER_LINE = 20
 Row = list[Any]
 T = TypeVar("T")
 
@@ -105,7 +110,12 @@ def rows_text(document: Document, sha256: str) -> str:
     shared: dict[type, dict[Any, tuple[int, Row]]] = {cls: {} for cls in SHARED}
     source, countries, prefectures, agreements, errata = _row(document, shared)
     tables = [[row for _, row in shared[cls].values()] for cls in SHARED]
-    lines = [[source, prefectures, *tables, agreements], [countries, errata]]
+    lines = [[source, prefectures, *tables]]
+    lines += [
+        agreements[start : start + AGREEMENTS_PER_LINE]
+        for start in range(0, len(agreements), AGREEMENTS_PER_LINE)
+    ]
+    lines.append([countries, errata])
     rows = "".join(_json(line) + "\n" for line in lines)
     header = {
         "format": FORMAT,
@@ -177,8 +187,11 @@ def read_rows(data: bytes, file: str, sha256: str) -> Rows:
             f"differs from the file the build wrote (CRC-32 {crc}, recorded "
             f"{header.get('crc32')}): reinstall sister-agreements",
         )
-    main = data.find(b"\n", end) + 1 or len(data)
-    return _parsed(file, lambda: Rows(_loads(view[end:main]), view[main:], file))
+    lines = []
+    while end < len(data):
+        start, end = end, data.find(b"\n", end) + 1 or len(data)
+        lines.append(view[start:end])
+    return _parsed(file, lambda: Rows(lines[0], lines[1:-1], lines[-1], file))
 
 
 def _loads(line: memoryview | bytes) -> Any:
@@ -196,16 +209,21 @@ def _parsed(file: str, parse: Callable[[], T]) -> T:
 
 
 class Rows:
-    """The packaged document: the source, prefectures and agreements (with their parties
-    and points) made at once; the countries and errata when first asked for, from
-    ``registers``, their line of the file's bytes (kept, not copied)."""
+    """The packaged document, from the lines of the rows file (views of its bytes): the
+    source, prefectures and agreements (with their parties and points) made at once, the
+    agreements a line at a time; the countries and errata when first asked for, from
+    ``registers``, their line (kept, not copied)."""
 
-    def __init__(self, main: Row, registers: memoryview, file: str) -> None:
-        source, prefectures, points, japanese, foreign, agreements = main
+    def __init__(
+        self, tables: memoryview, agreements: list[memoryview], registers: memoryview, file: str
+    ) -> None:
+        source, prefectures, points, japanese, foreign = _loads(tables)
         shared = _Shared(points, japanese, foreign)
         self.source = _source(source)
         self.prefectures = tuple([Prefecture(*row) for row in prefectures])
-        self.agreements = tuple([_agreement(row, shared) for row in agreements])
+        self.agreements = tuple(
+            [_agreement(row, shared) for line in agreements for row in _loads(line)]
+        )
         self._registers_line = registers
         self._file = file
         self._registers: tuple[tuple[Country, ...], tuple[Erratum, ...]] | None = None
