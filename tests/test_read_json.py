@@ -610,6 +610,10 @@ _LACKED = "of the packaged data, from which a file of an older layout takes what
          f'agreements[1].id (agreement 1-99): "1-99" is not an agreement {_LACKED}'),
         (lambda d: d["errata"][0].update(id="E999"),
          f'errata[0].id (erratum E999): "E999" is not an erratum {_LACKED}'),
+        (lambda d: d["agreements"][0]["foreign_parties"][0].update(name="架空市"),
+         'agreements[0].foreign_parties[0].name (agreement 1-03): "架空市" is not a party of '
+         "the packaged agreement, from which a file of an older layout takes the party's id "
+         "and point"),
         (lambda d: d["agreements"][0].update(id=103),
          "agreements[0].id: expected a string, not 103"),
         (lambda d: d["countries"][0].update(kana=None, alpha_3=None),

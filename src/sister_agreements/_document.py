@@ -277,54 +277,47 @@ def _add_readings(raw: dict[str, Any], version: int, packaged: Document) -> None
         registers += [line for line in points if line not in registers]
     agreements = {agreement.id: agreement for agreement in packaged.agreements}
     for path, entry in _entries(raw, "agreements"):
-        agreement = agreements.get(_packaged_id(entry, path, agreements, "an agreement"))
+        lacks = f"an agreement of the packaged data, {_TAKES_WHAT_IT_LACKS}"
+        agreement = agreements.get(_packaged_key(entry, "id", path, agreements, lacks))
         if agreement is not None:
             ties = [_plain(tie) for tie in agreement.ties]
             _add(entry, path, version, title_en=agreement.title_en, ties=ties)
             for side in ("japanese_parties", "foreign_parties"):
                 parties = {party.name: party for party in getattr(agreement, side)}
                 for party_path, party_entry in _entries(entry, side, path):
-                    party = parties.get(_packaged_name(party_entry, party_path, parties))
+                    lacks = (
+                        "a party of the packaged agreement, from which a file of an older "
+                        "layout takes the party's id and point"
+                    )
+                    name = _packaged_key(party_entry, "name", party_path, parties, lacks)
+                    party = parties.get(name)
                     if party is not None:
                         point = _plain(party.point)
                         _add(party_entry, party_path, version, id=party.id, point=point)
     errata = {erratum.id: erratum for erratum in packaged.errata}
     for path, entry in _entries(raw, "errata"):
-        erratum = errata.get(_packaged_id(entry, path, errata, "an erratum"))
+        lacks = f"an erratum of the packaged data, {_TAKES_WHAT_IT_LACKS}"
+        erratum = errata.get(_packaged_key(entry, "id", path, errata, lacks))
         if erratum is not None:
             _add(entry, path, version, evidence_ja=erratum.evidence_ja)
 
 
-def _packaged_id(
-    entry: dict[str, Any], path: str, packaged: Mapping[str, object], what: str
+#: Why an old file's record must name one of the packaged data (``_packaged_key``).
+_TAKES_WHAT_IT_LACKS = "from which a file of an older layout takes what it lacks"
+
+
+def _packaged_key(
+    entry: dict[str, Any], key: str, path: str, packaged: Mapping[str, object], lacks: str
 ) -> str:
-    """The ``id`` of a record of an old file, if it is a string; one the packaged data
-    lacks is refused, for the record cannot take what its layout lacks."""
-    key = entry.get("id")
-    if type(key) is not str:
+    """The ``key`` (``id``, ``name``) of a record of an old file, if it is a string; one
+    ``packaged`` lacks is refused, ``lacks`` saying what it is not, for the record cannot
+    take what its layout lacks."""
+    value = entry.get(key)
+    if type(value) is not str:
         return ""  # for the strict reader to refuse
-    if key not in packaged:
-        raise _Fault(
-            f"{path}.id",
-            f"{_describe(key)} is not {what} of the packaged data, from which a file of an "
-            "older layout takes what it lacks",
-        )
-    return key
-
-
-def _packaged_name(entry: dict[str, Any], path: str, packaged: Mapping[str, object]) -> str:
-    """The ``name`` of a party of an old file, if it is a string; one the packaged
-    agreement lacks is refused, for the party cannot take its id and point."""
-    name = entry.get("name")
-    if type(name) is not str:
-        return ""  # for the strict reader to refuse
-    if name not in packaged:
-        raise _Fault(
-            f"{path}.name",
-            f"{_describe(name)} is not a party of the packaged agreement, from which a file "
-            "of an older layout takes the party's id and point",
-        )
-    return name
+    if value not in packaged:
+        raise _Fault(f"{path}.{key}", f"{_describe(value)} is not {lacks}")
+    return value
 
 
 def _plain(value: Any) -> Any:
